@@ -1,0 +1,65 @@
+# Two commands do everything on a fresh machine with Python 3.11+:
+#   make run    set up, migrate, load demo content and serve http://127.0.0.1:8000
+#   make test   set up (including the test browser) and run every test
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+HOST ?= 127.0.0.1
+PORT ?= 8000
+PYTEST_ARGS ?=
+
+.PHONY: run test setup test-setup browser-setup migrate seed serve lint check deploy-check worker jobs clean
+
+run: setup migrate seed serve
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+setup: $(BIN)/python
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[test]"
+
+migrate:
+	$(PY) manage.py migrate --no-input
+
+seed:
+	$(PY) manage.py seed_demo
+
+serve:
+	@echo "Serving on http://$(HOST):$(PORT)/ (ASGI, daphne). Stop with Ctrl+C."
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+# Debian's chromium (never a downloaded browser) and axe-core from the npm registry.
+browser-setup:
+	@command -v chromium >/dev/null 2>&1 || { \
+		echo "Installing Debian's chromium for the browser tests"; \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium >/dev/null; }
+	cd tests/browser && npm ci --silent --no-audit --no-fund
+
+test-setup: setup browser-setup
+
+# Browser tests run in their own process (Playwright's sync API and async tests
+# do not share an event loop). Exit code 5 means "no tests collected".
+test: test-setup
+	$(BIN)/pytest -m "not browser" $(PYTEST_ARGS) || [ $$? -eq 5 ]
+	$(BIN)/pytest -m browser tests/browser $(PYTEST_ARGS) || [ $$? -eq 5 ]
+
+lint:
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+check:
+	$(PY) manage.py makemigrations --check --dry-run
+	DJANGO_SETTINGS_MODULE=config.settings.production \
+	SECRET_KEY=check-deploy-$$($(PY) -c "import secrets; print(secrets.token_urlsafe(50))") \
+	ALLOWED_HOSTS=voice.example.org \
+	$(PY) manage.py check --deploy --fail-level WARNING
+
+# Background work: the task queue, and the periodic jobs a scheduler runs.
+worker:
+	$(PY) manage.py db_worker
+
+clean:
+	rm -rf $(VENV) var tests/browser/node_modules

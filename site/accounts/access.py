@@ -1,0 +1,151 @@
+"""Access rules for every route of the site, declared in each app's `permissions.py`.
+
+A rule says who may open a view. `AccessRuleMiddleware` applies the rule of
+the resolved view before the view runs, and a view with no rule is refused:
+adding a URL without saying who may use it fails closed (and fails the access
+matrix test in tests/test_access_matrix.py).
+"""
+
+from __future__ import annotations
+
+import fnmatch
+from dataclasses import dataclass
+from enum import StrEnum
+from importlib import import_module
+
+from django.apps import apps
+from django.conf import settings
+
+
+class Outcome(StrEnum):
+    ALLOW = "allow"
+    LOGIN = "login"  # anonymous: sent to sign in
+    FORBID = "forbid"  # signed in but not allowed: 403
+
+
+class Rule:
+    """Who may open a view. Subclasses answer for a user."""
+
+    description = ""
+
+    def outcome_for(self, user) -> Outcome:
+        raise NotImplementedError
+
+    def expected_outcome_for(self, user) -> Outcome:
+        """What a request by this user should end in (used by the access matrix test)."""
+        return self.outcome_for(user)
+
+
+@dataclass(frozen=True)
+class Public(Rule):
+    """Anyone, signed in or not."""
+
+    description: str = "anyone"
+
+    def outcome_for(self, user) -> Outcome:
+        return Outcome.ALLOW
+
+
+@dataclass(frozen=True)
+class SignedIn(Rule):
+    """Anyone who has signed in."""
+
+    description: str = "signed-in people"
+
+    def outcome_for(self, user) -> Outcome:
+        return Outcome.ALLOW if user.is_authenticated else Outcome.LOGIN
+
+
+@dataclass(frozen=True)
+class HasPermission(Rule):
+    """Signed-in people holding any one of the named permissions."""
+
+    perms: tuple[str, ...] = ()
+    description: str = ""
+
+    def __init__(self, *perms: str, description: str = ""):
+        object.__setattr__(self, "perms", perms)
+        object.__setattr__(self, "description", description or " or ".join(perms))
+
+    def outcome_for(self, user) -> Outcome:
+        if not user.is_authenticated:
+            return Outcome.LOGIN
+        if any(user.has_perm(perm) for perm in self.perms):
+            return Outcome.ALLOW
+        return Outcome.FORBID
+
+
+@dataclass(frozen=True)
+class Delegated(Rule):
+    """The view applies its own checks (e.g. Wagtail's page privacy); say which.
+
+    `expect` is a rule that describes what the view itself gives a visitor with
+    nothing in progress (by default, it opens for everyone).
+    """
+
+    description: str = ""
+    expect: Rule | None = None
+
+    def outcome_for(self, user) -> Outcome:
+        return Outcome.ALLOW
+
+    def expected_outcome_for(self, user) -> Outcome:
+        return self.expect.outcome_for(user) if self.expect else Outcome.ALLOW
+
+
+_rules: dict[str, Rule] = {}
+_prefix_rules: dict[str, Rule] = {}
+_discovered = False
+
+
+def register(rules: dict[str, Rule]) -> None:
+    """Declare rules by view name; a name may end in `*` to cover a family."""
+    for name, rule in rules.items():
+        if name in _rules and _rules[name] != rule:
+            raise ValueError(f"Two different access rules for {name!r}")
+        _rules[name] = rule
+
+
+def register_prefix(path_prefix: str, rule: Rule) -> None:
+    """Declare a rule for every route under a path (e.g. the Wagtail admin)."""
+    _prefix_rules[path_prefix] = rule
+
+
+def all_rules() -> dict[str, Rule]:
+    global _discovered
+    if not _discovered:
+        project_permission_modules()  # importing each module registers its rules
+        _discovered = True
+    return _rules
+
+
+def project_permission_modules() -> list:
+    """The `permissions` module of each of this project's own apps."""
+    modules = []
+    for app_config in apps.get_app_configs():
+        if app_config.name.split(".")[0] not in settings.PROJECT_PACKAGES:
+            continue
+        try:
+            modules.append(import_module(f"{app_config.name}.permissions"))
+        except ModuleNotFoundError as error:
+            if error.name != f"{app_config.name}.permissions":
+                raise
+    return modules
+
+
+def rule_for(view_name: str, path: str = "") -> Rule | None:
+    """The rule for a view: its own name first, then its path, then a family."""
+    rules = all_rules()
+    if view_name in rules:
+        return rules[view_name]
+    prefixes = [prefix for prefix in _prefix_rules if path.startswith(prefix)]
+    if prefixes:
+        return _prefix_rules[max(prefixes, key=len)]
+    matches = [
+        pattern
+        for pattern in rules
+        if "*" in pattern and fnmatch.fnmatchcase(view_name, pattern)
+    ]
+    if not matches:
+        return None
+    return rules[max(matches, key=len)]

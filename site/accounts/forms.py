@@ -1,0 +1,101 @@
+"""Sign-up and account forms, written for young readers."""
+
+from allauth.account.forms import SignupForm as AllauthSignupForm
+from django import forms
+from django.contrib.auth import get_user_model, password_validation
+from django.utils.translation import gettext_lazy as _
+
+from accounts import roles
+from accounts.services import find_usable_code
+
+User = get_user_model()
+
+
+class SignupForm(AllauthSignupForm):
+    """Username and password only; email is optional and only for resets and news."""
+
+    WHO_CHOICES = [
+        ("young_person", _("I am a young person")),
+        ("parent_carer", _("I am a parent or carer")),
+    ]
+    who = forms.ChoiceField(
+        label=_("Who are you?"),
+        choices=WHO_CHOICES,
+        widget=forms.RadioSelect,
+        initial="young_person",
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["username"].help_text = _(
+            "Make up a name. Do not use your real name."
+        )
+        if "email" in self.fields:
+            self.fields["email"].required = False
+            self.fields["email"].help_text = _(
+                "You do not have to give one. We only use it to help you "
+                "if you forget your password."
+            )
+
+    def role(self) -> str:
+        return {
+            "young_person": roles.YOUNG_PERSON,
+            "parent_carer": roles.PARENT_CARER,
+        }[self.cleaned_data["who"]]
+
+
+class SupportedAccountForm(forms.Form):
+    username = forms.CharField(
+        label=_("Username for the young person"),
+        max_length=150,
+        help_text=_("Not their real name. They can change their password later."),
+    )
+
+    def clean_username(self):
+        username = self.cleaned_data["username"].strip()
+        validator = User._meta.get_field("username").validators[0]
+        validator(username)
+        if User.objects.filter(username__iexact=username).exists():
+            raise forms.ValidationError(_("That username is taken. Try another."))
+        return username
+
+
+class RedeemCodeForm(forms.Form):
+    code = forms.CharField(
+        label=_("Your sign-in code"),
+        max_length=32,
+        help_text=_("It looks like ABCD-EFGH-JKMN. Capitals do not matter."),
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code"}),
+    )
+    password1 = forms.CharField(
+        label=_("Choose a password"),
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text=_("At least 8 letters or numbers. Not just numbers."),
+    )
+    password2 = forms.CharField(
+        label=_("Type the password again"),
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+
+    def clean_code(self):
+        sign_in_code = find_usable_code(self.cleaned_data["code"])
+        if sign_in_code is None:
+            raise forms.ValidationError(
+                _(
+                    "That code does not work. Check it, or ask your worker for a new one."
+                )
+            )
+        self.sign_in_code = sign_in_code
+        return self.cleaned_data["code"]
+
+    def clean(self):
+        cleaned = super().clean()
+        first, second = cleaned.get("password1"), cleaned.get("password2")
+        if first and second and first != second:
+            self.add_error("password2", _("The two passwords are not the same."))
+        elif first and hasattr(self, "sign_in_code"):
+            try:
+                password_validation.validate_password(first, self.sign_in_code.user)
+            except forms.ValidationError as error:
+                self.add_error("password1", error)
+        return cleaned

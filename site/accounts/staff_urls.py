@@ -1,0 +1,13 @@
+"""Case workers' pages for the young people they support (under /staff/young-people/)."""
+
+from django.urls import path
+
+from accounts import views
+
+app_name = "young_people"
+
+urlpatterns = [
+    path("", views.supported_list, name="list"),
+    path("new/", views.create_supported, name="create"),
+    path("<int:user_id>/code/", views.sign_in_code, name="sign_in_code"),
+]

@@ -1,0 +1,10 @@
+from django.urls import path
+
+from accounts import views
+
+app_name = "accounts"
+
+urlpatterns = [
+    path("welcome/", views.landing, name="landing"),
+    path("code/", views.redeem_code, name="redeem_code"),
+]

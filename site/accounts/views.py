@@ -1,0 +1,91 @@
+"""Landing after sign-in, supported accounts and one-time sign-in codes."""
+
+from urllib.parse import urlencode
+
+from django.contrib import messages
+from django.contrib.auth import get_user_model, login
+from django.shortcuts import get_object_or_404, redirect, render, resolve_url
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from accounts import roles, services
+from accounts.forms import RedeemCodeForm, SupportedAccountForm
+from accounts.qr import qr_data_url
+
+User = get_user_model()
+
+
+def landing(request):
+    """Send each person to the page that fits their role."""
+    return redirect(resolve_url(roles.landing_for(request.user)))
+
+
+def admin_login_redirect(request):
+    """Wagtail's login door leads to allauth's, keeping where the person was going."""
+    target = reverse("account_login")
+    next_url = request.GET.get("next")
+    if next_url:
+        target += "?" + urlencode({"next": next_url})
+    return redirect(target)
+
+
+def supported_list(request):
+    young_people = (
+        User.objects.filter(case_worker=request.user)
+        .order_by("username")
+        .only("username", "date_joined", "last_login")
+    )
+    return render(
+        request, "accounts/supported_list.html", {"young_people": young_people}
+    )
+
+
+def create_supported(request):
+    form = SupportedAccountForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        young_person, code = services.create_supported_account(
+            case_worker=request.user, username=form.cleaned_data["username"]
+        )
+        return render_code_sheet(request, young_person, code)
+    return render(request, "accounts/create_supported.html", {"form": form})
+
+
+@require_POST
+def sign_in_code(request, user_id: int):
+    """Issue a fresh code for a young person this case worker supports."""
+    young_person = get_object_or_404(User, pk=user_id, case_worker=request.user)
+    code = services.issue_sign_in_code(user=young_person, created_by=request.user)
+    return render_code_sheet(request, young_person, code)
+
+
+def render_code_sheet(request, young_person, code: str):
+    redeem_url = request.build_absolute_uri(
+        reverse("accounts:redeem_code") + "?" + urlencode({"code": code})
+    )
+    return render(
+        request,
+        "accounts/code_sheet.html",
+        {
+            "young_person": young_person,
+            "code": code,
+            "redeem_url": redeem_url,
+            "qr": qr_data_url(redeem_url),
+        },
+    )
+
+
+def redeem_code(request):
+    if request.method == "POST":
+        form = RedeemCodeForm(request.POST)
+        if form.is_valid():
+            user = services.redeem_sign_in_code(
+                sign_in_code=form.sign_in_code,
+                password=form.cleaned_data["password1"],
+            )
+            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            messages.success(request, _("Your password is set. You are signed in."))
+            return redirect("accounts:landing")
+    else:
+        form = RedeemCodeForm(initial={"code": request.GET.get("code", "")})
+    return render(request, "accounts/redeem_code.html", {"form": form})

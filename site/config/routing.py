@@ -1,0 +1,3 @@
+"""Websocket routes, gathered from the apps that have live views."""
+
+websocket_urlpatterns: list = []

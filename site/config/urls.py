@@ -1,0 +1,35 @@
+"""The site's URL map. Every route here has an access rule (see accounts/access.py)."""
+
+from django.conf import settings
+from django.urls import include, path
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+from accounts.views import admin_login_redirect
+from pages import views as page_views
+
+handler403 = "pages.views.forbidden"
+handler404 = "pages.views.not_found"
+handler500 = "pages.views.server_error"
+
+urlpatterns = [
+    path("healthz", page_views.healthz, name="healthz"),
+    # Wagtail's own login form knows nothing of allauth's MFA stage or rate
+    # limits, so its door is closed: it sends people to allauth instead.
+    path("admin/login/", admin_login_redirect, name="admin_login_redirect"),
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    path("accounts/", include("accounts.urls")),
+    path("accounts/", include("allauth.urls")),
+    path("staff/", include("pages.staff_urls")),
+    path("staff/young-people/", include("accounts.staff_urls")),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+# Wagtail's page tree serves everything else (/, /programmes/, /shadow-board/, …).
+urlpatterns.append(path("", include(wagtail_urls)))

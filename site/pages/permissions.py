@@ -1,0 +1,10 @@
+"""Who may open the site-wide routes."""
+
+from accounts.access import HasPermission, Public, register
+
+register(
+    {
+        "healthz": Public(),
+        "staff:home": HasPermission("accounts.access_staff_area"),
+    }
+)

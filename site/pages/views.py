@@ -1,0 +1,57 @@
+"""Health check, staff home and friendly error pages."""
+
+import sys
+
+from django.db import InterfaceError, OperationalError
+from django.http import HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.views.decorators.cache import never_cache
+
+from pages.health import channel_layer_reachable, database_reachable
+from pages.navigation import items_for
+
+
+@never_cache
+def healthz(request):
+    checks = {
+        "database": database_reachable(),
+        "channel_layer": channel_layer_reachable(),
+    }
+    healthy = all(checks.values())
+    return JsonResponse(
+        {"status": "ok" if healthy else "unavailable", "checks": checks},
+        status=200 if healthy else 503,
+    )
+
+
+def staff_home(request):
+    return render(
+        request, "pages/staff_home.html", {"areas": items_for(request.user, "staff")}
+    )
+
+
+def forbidden(request, exception=None):
+    return render(request, "errors/403.html", status=403)
+
+
+def not_found(request, exception=None):
+    return render(request, "errors/404.html", status=404)
+
+
+def server_error(request):
+    """500, or 503 when the cause is the database being out of reach.
+
+    Rendered without the request's context processors: they may need the very
+    database that has just failed.
+    """
+    error = sys.exc_info()[1]
+    if isinstance(error, OperationalError | InterfaceError):
+        return service_unavailable()
+    return HttpResponse(render_to_string("errors/500.html"), status=500)
+
+
+def service_unavailable() -> HttpResponse:
+    response = HttpResponse(render_to_string("errors/503.html"), status=503)
+    response["Retry-After"] = "30"
+    return response

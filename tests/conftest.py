@@ -1,0 +1,84 @@
+"""Fixtures every test can use: people in each role, signed-in clients, a page tree."""
+
+import pytest
+from django.contrib.auth.models import Group
+from wagtail.models import Locale, Page, Site
+
+from accounts import roles
+from tests.factories import ROLE_USERNAMES, UserFactory
+
+
+@pytest.fixture(autouse=True)
+def _restore_migrated_data(request):
+    """Transactional tests flush the database, Wagtail's root page and our roles included.
+
+    Put back what migrations made, so no test depends on the order tests run in.
+    """
+    marker = request.node.get_closest_marker("django_db")
+    wanted = {"db", "transactional_db", "live_server"} & set(request.fixturenames)
+    if marker is None and not wanted:
+        return
+    transactional = bool(
+        (marker and marker.kwargs.get("transaction"))
+        or {"transactional_db", "live_server"} & set(request.fixturenames)
+    )
+    request.getfixturevalue("transactional_db" if transactional else "db")
+    restore_baseline()
+
+
+def restore_baseline() -> None:
+    if not Group.objects.filter(name=roles.ADMINISTRATOR).exists():
+        roles.sync_roles()
+    if not Locale.objects.exists():
+        Locale.objects.create(language_code="en-gb")
+    if not Page.objects.filter(depth=1).exists():
+        root = Page.add_root(title="Root", slug="root")
+        Site.objects.create(hostname="localhost", root_page=root, is_default_site=True)
+
+
+@pytest.fixture
+def people(db):
+    """One person per role, keyed by role name, plus "anonymous" → None."""
+    found = {
+        role: UserFactory(username=ROLE_USERNAMES[role], roles=[role])
+        for role in roles.ALL_ROLES
+    }
+    admin = found[roles.ADMINISTRATOR]
+    admin.is_superuser = admin.is_staff = True
+    admin.save()
+    return found
+
+
+@pytest.fixture
+def young_person(db):
+    return UserFactory(username="young-person", roles=[roles.YOUNG_PERSON])
+
+
+@pytest.fixture
+def client_for(client, settings):
+    """A test client signed in as the given user (MFA assumed done unless a test says otherwise)."""
+
+    def sign_in(user, mfa_required: bool = False):
+        settings.STAFF_MFA_REQUIRED = mfa_required
+        if user is not None:
+            client.force_login(user)
+        return client
+
+    return sign_in
+
+
+@pytest.fixture
+def home_page(db):
+    """The site's home page under Wagtail's root, as the default site's root."""
+    from pages.models import HomePage
+
+    home = HomePage.objects.first()
+    if home:
+        return home
+    root = Page.get_first_root_node()
+    home = HomePage(title="Home", slug="test-home", intro="Welcome.")
+    root.add_child(instance=home)
+    site = Site.objects.get(is_default_site=True)
+    site.root_page = home
+    site.save()
+    return home

@@ -1,0 +1,46 @@
+"""Factories shared by every app's tests."""
+
+import factory
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+
+from accounts import roles
+
+DEFAULT_PASSWORD = "a-good-password-42"
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = get_user_model()
+        django_get_or_create = ("username",)
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"person{n}")
+    password = factory.PostGenerationMethodCall("set_password", DEFAULT_PASSWORD)
+
+    @factory.post_generation
+    def roles(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.groups.add(*Group.objects.filter(name__in=extracted))
+
+    @factory.post_generation
+    def saved(self, create, extracted, **kwargs):
+        if create:
+            self.save()
+
+
+def user_with_role(role: str, **kwargs):
+    return UserFactory(roles=[role], **kwargs)
+
+
+ROLE_USERNAMES = {
+    roles.YOUNG_PERSON: "young",
+    roles.PARENT_CARER: "parent",
+    roles.BOARD_MEMBER: "board",
+    roles.CASE_WORKER: "caseworker",
+    roles.MODERATOR: "moderator",
+    roles.SAFEGUARDING_LEAD: "safeguarding",
+    roles.PROGRAMME_STAFF: "programmes",
+    roles.SERVICE_MANAGER: "manager",
+    roles.ADMINISTRATOR: "admin",
+}

@@ -1,0 +1,165 @@
+"""Every route of the site × every role, checked against the route's declared access rule.
+
+Routes are collected from the URL configuration (and pages from the page tree),
+never from a hand-written list, so a new URL without a rule fails here.
+"""
+
+import io
+import re
+
+import pytest
+from django.core.management import call_command
+from django.urls import ResolverMatch, URLPattern, URLResolver, get_resolver
+from wagtail.models import Page
+
+from accounts import roles
+from accounts.access import Outcome, rule_for
+
+ROLES = ["anonymous", *roles.ALL_ROLES]
+# Routes that need objects to exist. Add a maker here (people → URL kwargs) when
+# a route takes parameters; routes without one are still checked for a rule.
+SAMPLE_KWARGS: dict = {}
+
+
+def collect_routes(resolver=None, prefix="/", namespace=""):
+    """(view name, route, pattern) for every route in the URL configuration."""
+    resolver = resolver or get_resolver()
+    for pattern in resolver.url_patterns:
+        route = prefix + str(pattern.pattern).lstrip("^").rstrip("$")
+        if isinstance(pattern, URLResolver):
+            inner = namespace
+            if pattern.namespace:
+                inner = (
+                    f"{namespace}:{pattern.namespace}"
+                    if namespace
+                    else pattern.namespace
+                )
+            yield from collect_routes(pattern, route, inner)
+        elif isinstance(pattern, URLPattern):
+            view_name = ResolverMatch(
+                pattern.callback,
+                (),
+                {},
+                pattern.name,
+                namespaces=namespace.split(":") if namespace else [],
+            ).view_name
+            yield view_name, route, pattern
+
+
+def has_parameters(route: str) -> bool:
+    return bool(re.search(r"[<(\[\\?*+]", route))
+
+
+ALL_ROUTES = list(collect_routes())
+
+
+def test_routes_were_collected():
+    assert len(ALL_ROUTES) > 100  # ours plus allauth's and Wagtail's
+
+
+@pytest.mark.parametrize(
+    ("view_name", "route"), [(name, route) for name, route, _ in ALL_ROUTES]
+)
+def test_every_route_has_an_access_rule(view_name, route):
+    assert rule_for(view_name, route) is not None, (
+        f"No access rule for {view_name} ({route})"
+    )
+
+
+def plain_routes():
+    """Routes that can be opened without made-up parameters, the Wagtail admin sampled once."""
+    for view_name, route, _ in ALL_ROUTES:
+        if route.startswith("/admin/") and route != "/admin/":
+            continue
+        if has_parameters(route) and view_name not in SAMPLE_KWARGS:
+            continue
+        yield view_name, route
+
+
+def user_for(role, people):
+    return None if role == "anonymous" else people[role]
+
+
+def assert_outcome(response, expected, where):
+    status = response.status_code
+    login_redirect = status == 302 and response["Location"].startswith(
+        "/accounts/login/"
+    )
+    assert status < 500, f"{where}: server error {status}"
+    if expected is Outcome.LOGIN:
+        assert login_redirect, f"{where}: expected a sign-in redirect, got {status}"
+    elif expected is Outcome.FORBID:
+        assert status == 403, f"{where}: expected 403, got {status}"
+    else:
+        assert status != 403 and not login_redirect, (
+            f"{where}: expected to open, got {status} {response.get('Location', '')}"
+        )
+
+
+@pytest.fixture
+def site_with_content(db):
+    call_command("seed_demo", stdout=io.StringIO())
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_each_role_gets_what_each_route_rule_says(
+    client, settings, site_with_content, people, role
+):
+    from django.contrib.auth.models import AnonymousUser
+
+    settings.STAFF_MFA_REQUIRED = False  # MFA has its own tests
+    user = user_for(role, people)
+    checked = 0
+    for view_name, route in plain_routes():
+        path = route
+        if view_name in SAMPLE_KWARGS:
+            from django.urls import reverse
+
+            path = reverse(view_name, kwargs=SAMPLE_KWARGS[view_name](people))
+        client.logout()
+        if user is not None:
+            client.force_login(user)
+        expected = rule_for(view_name, path).expected_outcome_for(
+            user or AnonymousUser()
+        )
+        assert_outcome(client.get(path), expected, f"{role} GET {path} ({view_name})")
+        checked += 1
+    assert checked > 10
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_each_role_can_open_exactly_the_pages_wagtail_allows(
+    client, settings, site_with_content, people, role
+):
+    from django.contrib.auth.models import AnonymousUser
+
+    settings.STAFF_MFA_REQUIRED = False
+    user = user_for(role, people)
+    if user is not None:
+        client.force_login(user)
+    pages = Page.objects.live().filter(depth__gt=1).specific()
+    assert pages
+    for page in pages:
+        expected = page_outcome(page, user or AnonymousUser())
+        response = client.get(page.url)
+        assert_outcome(response, expected, f"{role} GET {page.url}")
+
+
+def page_outcome(page, user) -> Outcome:
+    """What Wagtail's page privacy should give this user on this page."""
+    outcome = Outcome.ALLOW
+    for restriction in page.get_view_restrictions():
+        if restriction.restriction_type == restriction.LOGIN:
+            if not user.is_authenticated:
+                return Outcome.LOGIN
+        elif restriction.restriction_type == restriction.GROUPS:
+            if not user.is_authenticated:
+                return Outcome.LOGIN
+            if (
+                not user.is_superuser
+                and not user.groups.filter(pk__in=restriction.groups.all()).exists()
+            ):
+                outcome = Outcome.FORBID
+        elif restriction.restriction_type == restriction.PASSWORD:
+            outcome = Outcome.LOGIN if not user.is_authenticated else outcome
+    return outcome

@@ -1,0 +1,185 @@
+"""Accounts and roles: sign-up without email, landings per role, MFA for staff, codes."""
+
+import pytest
+from allauth.mfa.models import Authenticator
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+
+from accounts import roles
+from accounts.models import SignInCode
+from accounts.services import create_supported_account
+from tests.factories import DEFAULT_PASSWORD, UserFactory, user_with_role
+
+User = get_user_model()
+
+LANDINGS = {
+    roles.YOUNG_PERSON: "/",
+    roles.PARENT_CARER: "/",
+    roles.BOARD_MEMBER: "/",
+    roles.CASE_WORKER: "/staff/young-people/",
+    roles.MODERATOR: "/staff/",
+    roles.SAFEGUARDING_LEAD: "/staff/",
+    roles.PROGRAMME_STAFF: "/admin/",
+    roles.SERVICE_MANAGER: "/staff/",
+    roles.ADMINISTRATOR: "/admin/",
+}
+
+
+def test_every_role_exists_as_a_group(db):
+    assert set(Group.objects.values_list("name", flat=True)) >= set(roles.ALL_ROLES)
+
+
+def test_young_person_signs_up_with_username_and_password_only(client, db):
+    response = client.post(
+        "/accounts/signup/",
+        {
+            "username": "skyblue",
+            "password1": "long-enough-pass-1",
+            "password2": "long-enough-pass-1",
+            "who": "young_person",
+        },
+    )
+    assert response.status_code == 302
+    user = User.objects.get(username="skyblue")
+    assert user.email == "" and user.first_name == "" and user.last_name == ""
+    assert set(user.groups.values_list("name", flat=True)) == {roles.YOUNG_PERSON}
+
+
+def test_public_sign_up_cannot_make_a_staff_account(client, db):
+    response = client.post(
+        "/accounts/signup/",
+        {
+            "username": "sneaky",
+            "password1": "long-enough-pass-1",
+            "password2": "long-enough-pass-1",
+            "who": "Administrator",
+        },
+    )
+    assert response.status_code == 200
+    assert "Select a valid choice" in response.content.decode()
+    assert not User.objects.filter(username="sneaky").exists()
+
+
+def test_sign_up_errors_appear_next_to_the_field_and_keep_what_was_typed(client, db):
+    response = client.post(
+        "/accounts/signup/",
+        {
+            "username": "keepme",
+            "password1": "x",
+            "password2": "y",
+            "who": "young_person",
+        },
+    )
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert 'value="keepme"' in html
+
+
+@pytest.mark.parametrize("role", list(LANDINGS))
+def test_each_role_lands_on_a_page_that_fits_it(client, db, settings, role):
+    settings.STAFF_MFA_REQUIRED = False
+    user_with_role(role, username="someone", is_superuser=role == roles.ADMINISTRATOR)
+    response = client.post(
+        "/accounts/login/", {"login": "someone", "password": DEFAULT_PASSWORD}
+    )
+    assert response.status_code == 302
+    assert response["Location"] == LANDINGS[role]
+
+
+@pytest.mark.parametrize("path", ["/staff/", "/admin/"])
+def test_staff_without_mfa_are_sent_to_set_it_up(client, db, settings, path):
+    settings.STAFF_MFA_REQUIRED = True
+    client.force_login(user_with_role(roles.MODERATOR))
+    response = client.get(path)
+    assert response.status_code == 302
+    assert response["Location"] == "/accounts/2fa/totp/activate/"
+
+
+def test_staff_with_mfa_get_in(client, db, settings):
+    settings.STAFF_MFA_REQUIRED = True
+    moderator = user_with_role(roles.MODERATOR)
+    Authenticator.objects.create(user=moderator, type=Authenticator.Type.TOTP, data={})
+    client.force_login(moderator)
+    assert client.get("/staff/").status_code == 200
+
+
+def test_anonymous_visitor_to_a_staff_url_is_sent_to_sign_in(client, db):
+    response = client.get("/staff/")
+    assert response.status_code == 302
+    assert response["Location"] == "/accounts/login/?next=/staff/"
+
+
+@pytest.mark.parametrize("path", ["/staff/", "/admin/", "/staff/young-people/"])
+def test_young_person_on_a_staff_url_gets_403(client, db, path):
+    client.force_login(user_with_role(roles.YOUNG_PERSON))
+    response = client.get(path)
+    assert response.status_code == 403
+    assert b"You cannot open this page" in response.content
+
+
+def test_case_worker_makes_an_account_and_the_code_lets_the_young_person_in(
+    client, db, settings
+):
+    settings.STAFF_MFA_REQUIRED = False
+    worker = user_with_role(roles.CASE_WORKER)
+    client.force_login(worker)
+    response = client.post("/staff/young-people/new/", {"username": "river"})
+    assert response.status_code == 200
+    code = response.context["code"]
+    assert "data:image/svg+xml;base64," in response.content.decode()
+    young = User.objects.get(username="river")
+    assert young.case_worker == worker and not young.has_usable_password()
+    assert young.groups.filter(name=roles.YOUNG_PERSON).exists()
+
+    client.logout()
+    response = client.post(
+        "/accounts/code/",
+        {
+            "code": code.lower().replace("-", " "),
+            "password1": "my-own-pass-9",
+            "password2": "my-own-pass-9",
+        },
+    )
+    assert response.status_code == 302
+    young.refresh_from_db()
+    assert young.check_password("my-own-pass-9")
+    assert client.session["_auth_user_id"] == str(young.pk)
+
+
+def test_a_sign_in_code_works_only_once(client, db):
+    worker = user_with_role(roles.CASE_WORKER)
+    _, code = create_supported_account(case_worker=worker, username="once")
+    data = {"code": code, "password1": "my-own-pass-9", "password2": "my-own-pass-9"}
+    assert client.post("/accounts/code/", data).status_code == 302
+    client.logout()
+    response = client.post("/accounts/code/", data)
+    assert response.status_code == 200
+    assert "That code does not work" in response.content.decode()
+
+
+def test_only_the_hash_of_a_sign_in_code_is_stored(db):
+    worker = user_with_role(roles.CASE_WORKER)
+    _, code = create_supported_account(case_worker=worker, username="hashy")
+    assert not SignInCode.objects.filter(code_hash__icontains=code).exists()
+
+
+def test_case_worker_cannot_print_a_code_for_someone_they_do_not_support(
+    client, db, settings
+):
+    settings.STAFF_MFA_REQUIRED = False
+    stranger = UserFactory(username="stranger", roles=[roles.YOUNG_PERSON])
+    client.force_login(user_with_role(roles.CASE_WORKER))
+    assert client.post(f"/staff/young-people/{stranger.pk}/code/").status_code == 404
+
+
+def test_failed_logins_are_rate_limited(client, db):
+    UserFactory(username="target")
+    for _ in range(6):
+        response = client.post(
+            "/accounts/login/", {"login": "target", "password": "wrong"}
+        )
+    assert "Too many failed login attempts" in response.content.decode()
+    response = client.post(
+        "/accounts/login/", {"login": "target", "password": DEFAULT_PASSWORD}
+    )
+    assert "_auth_user_id" not in client.session

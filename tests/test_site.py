@@ -1,0 +1,115 @@
+"""The site as a whole: pages, health, error pages and the closed second login door."""
+
+import io
+import json
+from contextlib import contextmanager
+from unittest import mock
+
+import pytest
+from django.db import OperationalError
+from django.db.backends.utils import CursorWrapper
+from django.test import override_settings
+
+from accounts import roles
+from tests.factories import DEFAULT_PASSWORD, user_with_role
+
+
+@pytest.fixture
+def seeded(db):
+    from django.core.management import call_command
+
+    call_command("seed_demo", stdout=io.StringIO())
+
+
+def test_seed_demo_builds_the_site_pages_and_is_safe_to_run_twice(seeded, client):
+    from django.core.management import call_command
+
+    call_command("seed_demo", stdout=io.StringIO())
+    for path in ("/", "/about/", "/help/", "/privacy/", "/accessibility/"):
+        response = client.get(path)
+        assert response.status_code == 200, path
+    assert b"Childline" in client.get("/help/").content
+
+
+def test_every_page_has_a_skip_link_main_landmark_and_language(seeded, client):
+    html = client.get("/").content.decode()
+    assert '<html lang="en-gb">' in html
+    assert 'href="#main"' in html and '<main id="main"' in html
+    assert "Read this page aloud" in html
+
+
+def test_no_page_loads_anything_from_another_host(seeded, client):
+    html = client.get("/").content.decode()
+    assert "http://" not in html.replace("http://testserver", "")
+    assert "https://" not in html
+
+
+def test_healthz_reports_database_and_channel_layer(client, db):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert json.loads(response.content) == {
+        "status": "ok",
+        "checks": {"database": True, "channel_layer": True},
+    }
+
+
+@contextmanager
+def database_unreachable():
+    """Every query fails as it would with the database server down."""
+
+    def refuse(*args, **kwargs):
+        raise OperationalError("connection refused")
+
+    with mock.patch.object(CursorWrapper, "execute", refuse):
+        yield
+
+
+def test_healthz_answers_503_when_the_database_is_unreachable(client, db):
+    with database_unreachable():
+        response = client.get("/healthz")
+    assert response.status_code == 503
+    assert json.loads(response.content)["checks"]["database"] is False
+
+
+def test_database_outage_shows_the_friendly_503_page(client, db):
+    client.raise_request_exception = False
+    with database_unreachable():
+        response = client.get("/about/")
+    assert response.status_code == 503
+    assert b"We will be back soon" in response.content
+    assert b"Traceback" not in response.content
+
+
+def test_unknown_address_gets_the_friendly_404_page(client, db, home_page):
+    response = client.get("/no-such-page/")
+    assert response.status_code == 404
+    assert b"We cannot find that page" in response.content
+
+
+def test_wagtail_login_form_is_closed_and_leads_to_allauth(client, db):
+    user_with_role(roles.ADMINISTRATOR, username="boss", is_superuser=True)
+    response = client.post(
+        "/admin/login/", {"username": "boss", "password": DEFAULT_PASSWORD}
+    )
+    assert response.status_code == 302
+    assert response["Location"].startswith("/accounts/login/")
+    assert "_auth_user_id" not in client.session
+    assert client.get("/admin/").status_code == 302
+
+
+def test_wagtail_login_redirect_keeps_where_the_person_was_going(client, db):
+    response = client.get("/admin/login/?next=/admin/pages/")
+    assert response["Location"] == "/accounts/login/?next=%2Fadmin%2Fpages%2F"
+
+
+@override_settings(SECURE_SSL_REDIRECT=False)
+def test_security_headers_are_sent(client, db, home_page):
+    response = client.get("/")
+    policy = response["Content-Security-Policy"]
+    assert (
+        "script-src 'self'" in policy
+        and "unsafe-inline" not in policy.split("script-src")[1].split(";")[0]
+    )
+    assert response["X-Frame-Options"] == "DENY"
+    assert response["Referrer-Policy"] == "same-origin"
+    assert response["X-Content-Type-Options"] == "nosniff"
