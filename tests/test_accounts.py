@@ -183,3 +183,30 @@ def test_failed_logins_are_rate_limited(client, db):
         "/accounts/login/", {"login": "target", "password": DEFAULT_PASSWORD}
     )
     assert "_auth_user_id" not in client.session
+
+
+def test_a_notification_shows_in_the_account_and_is_emailed_when_there_is_an_email(
+    client, db, mailoutbox, django_capture_on_commit_callbacks
+):
+    from accounts.notifications import notify, unread_count
+
+    person = UserFactory(username="withmail", email="kid@example.org")
+    with django_capture_on_commit_callbacks(execute=True):
+        notify(
+            user=person, message="Your event has moved to Friday.", link="/programmes/"
+        )
+    assert [m.to for m in mailoutbox] == [["kid@example.org"]]
+    assert unread_count(person) == 1
+    client.force_login(person)
+    assert (
+        "Your event has moved to Friday."
+        in client.get("/accounts/messages/").content.decode()
+    )
+    assert unread_count(person) == 0
+
+
+def test_a_notification_without_an_email_stays_in_the_account_only(db, mailoutbox):
+    from accounts.notifications import notify
+
+    notify(user=UserFactory(username="nomail"), message="Hello")
+    assert mailoutbox == []

@@ -37,6 +37,7 @@ register(
     {
         "accounts:landing": SignedIn(),
         "accounts:redeem_code": Public(),
+        "accounts:notifications": SignedIn(),
         "young_people:*": HasPermission("accounts.create_supported_account"),
         "admin_login_redirect": Public(),
         # allauth: sign-in, sign-up and reset are open; the rest need an account.

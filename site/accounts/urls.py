@@ -7,4 +7,5 @@ app_name = "accounts"
 urlpatterns = [
     path("welcome/", views.landing, name="landing"),
     path("code/", views.redeem_code, name="redeem_code"),
+    path("messages/", views.notifications, name="notifications"),
 ]

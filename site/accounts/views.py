@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.contrib.auth import get_user_model, login
 from django.shortcuts import get_object_or_404, redirect, render, resolve_url
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -14,6 +15,15 @@ from accounts.forms import RedeemCodeForm, SupportedAccountForm
 from accounts.qr import qr_data_url
 
 User = get_user_model()
+
+
+def notifications(request):
+    """A person's messages, newest first; opening the page marks them read."""
+    items = list(request.user.notifications.all()[:100])
+    request.user.notifications.filter(read_at__isnull=True).update(
+        read_at=timezone.now()
+    )
+    return render(request, "accounts/notifications.html", {"notifications": items})
 
 
 def landing(request):

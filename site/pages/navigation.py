@@ -46,7 +46,7 @@ NAV_ITEMS = [
         area="staff",
         description=_("Edit pages, programmes, events and lists."),
     ),
-    NavItem(_("My account"), "account_email", SignedIn(), area="account"),
+    NavItem(_("Messages"), "accounts:notifications", SignedIn()),
 ]
 
 
