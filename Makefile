@@ -9,7 +9,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: run test setup test-setup browser-setup migrate seed serve lint check deploy-check worker jobs clean
+.PHONY: run test setup test-setup browser-setup migrate seed serve lint check deploy-check worker jobs clean bench bench-pages bench-ws load faults
 
 run: setup migrate seed serve
 
@@ -26,8 +26,11 @@ migrate:
 seed:
 	$(PY) manage.py seed_demo
 
+# The site over ASGI (daphne's runserver), with the background task worker beside it.
 serve:
 	@echo "Serving on http://$(HOST):$(PORT)/ (ASGI, daphne). Stop with Ctrl+C."
+	@$(PY) manage.py db_worker & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 # Debian's chromium (never a downloaded browser) and axe-core from the npm registry.
@@ -40,11 +43,16 @@ browser-setup:
 
 test-setup: setup browser-setup
 
-# Browser tests run in their own process (Playwright's sync API and async tests
-# do not share an event loop). Exit code 5 means "no tests collected".
+# The main run spreads test files over every CPU (pytest-xdist; each process has
+# its own test database and, with Redis, its own Redis database). Browser tests
+# run in their own process (Playwright's sync API and async tests do not share
+# an event loop). Exit code 5 means "no tests collected".
+# The load and fault runs (reduced size) are in a run of their own: they
+# start servers and need PostgreSQL + Redis, so they are skipped without them.
 test: test-setup
-	$(BIN)/pytest -m "not browser" $(PYTEST_ARGS) || [ $$? -eq 5 ]
+	$(BIN)/pytest -n auto --dist loadfile -m "not browser and not load" $(PYTEST_ARGS) || [ $$? -eq 5 ]
 	$(BIN)/pytest -m browser tests/browser $(PYTEST_ARGS) || [ $$? -eq 5 ]
+	$(BIN)/pytest -m load tests/perf $(PYTEST_ARGS) || [ $$? -eq 5 ]
 
 lint:
 	$(BIN)/ruff check .
@@ -60,6 +68,26 @@ check:
 # Background work: the task queue, and the periodic jobs a scheduler runs.
 worker:
 	$(PY) manage.py db_worker
+
+# Benchmarks, load and faults on a real ASGI server (uvicorn, two workers) over
+# PostgreSQL + Redis; see README, "Performance". They use BENCH_DATABASE_URL
+# (a database they may fill; created if missing) and BENCH_REDIS_URL, falling
+# back to DATABASE_URL and REDIS_URL, and loopback ports from BENCH_PORT (8180).
+BENCH_ARGS ?=
+bench:
+	$(PY) -m tests.perf.bench_submissions $(BENCH_ARGS)
+
+bench-pages:
+	$(PY) -m tests.perf.bench_pages $(BENCH_ARGS)
+
+bench-ws:
+	$(PY) -m tests.perf.bench_websockets $(BENCH_ARGS)
+
+load:
+	$(PY) -m tests.perf.load_submissions $(BENCH_ARGS)
+
+faults:
+	$(PY) -m tests.perf.load_faults $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) var tests/browser/node_modules

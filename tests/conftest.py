@@ -1,8 +1,11 @@
 """Fixtures every test can use: people in each role, signed-in clients, a page tree."""
 
+from importlib import import_module
+
 import pytest
+from django.apps import apps as django_apps
 from django.contrib.auth.models import Group
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Collection, Locale, Page, Site, Workflow
 
 from accounts import roles
 from tests.factories import ROLE_USERNAMES, UserFactory
@@ -31,6 +34,21 @@ def restore_baseline() -> None:
         roles.sync_roles()
     if not Locale.objects.exists():
         Locale.objects.create(language_code="en-gb")
+    from voice.moderation.models import SafeguardingPhrase
+    from voice.moderation.starter_lists import add_starter_lists
+
+    if not SafeguardingPhrase.objects.exists():
+        add_starter_lists()
+    from voice.feedback.models import Topic
+    from voice.feedback.topics import ensure_default_topics
+
+    if not Topic.objects.exists():
+        ensure_default_topics(Topic)
+    if not Collection.objects.exists():
+        Collection.add_root(name="Root")
+    programme_approval = import_module("programmes.migrations.0002_roles_and_approval")
+    if not Workflow.objects.filter(name=programme_approval.WORKFLOW_NAME).exists():
+        programme_approval.create_roles_and_workflow(django_apps, None)
     if not Page.objects.filter(depth=1).exists():
         root = Page.add_root(title="Root", slug="root")
         Site.objects.create(hostname="localhost", root_page=root, is_default_site=True)

@@ -5,52 +5,13 @@ never from a hand-written list, so a new URL without a rule fails here.
 """
 
 import io
-import re
 
 import pytest
 from django.core.management import call_command
-from django.urls import ResolverMatch, URLPattern, URLResolver, get_resolver
 from wagtail.models import Page
 
-from accounts import roles
 from accounts.access import Outcome, rule_for
-
-ROLES = ["anonymous", *roles.ALL_ROLES]
-# Routes that need objects to exist. Add a maker here (people → URL kwargs) when
-# a route takes parameters; routes without one are still checked for a rule.
-SAMPLE_KWARGS: dict = {}
-
-
-def collect_routes(resolver=None, prefix="/", namespace=""):
-    """(view name, route, pattern) for every route in the URL configuration."""
-    resolver = resolver or get_resolver()
-    for pattern in resolver.url_patterns:
-        route = prefix + str(pattern.pattern).lstrip("^").rstrip("$")
-        if isinstance(pattern, URLResolver):
-            inner = namespace
-            if pattern.namespace:
-                inner = (
-                    f"{namespace}:{pattern.namespace}"
-                    if namespace
-                    else pattern.namespace
-                )
-            yield from collect_routes(pattern, route, inner)
-        elif isinstance(pattern, URLPattern):
-            view_name = ResolverMatch(
-                pattern.callback,
-                (),
-                {},
-                pattern.name,
-                namespaces=namespace.split(":") if namespace else [],
-            ).view_name
-            yield view_name, route, pattern
-
-
-def has_parameters(route: str) -> bool:
-    return bool(re.search(r"[<(\[\\?*+]", route))
-
-
-ALL_ROUTES = list(collect_routes())
+from tests.routes import ALL_ROUTES, ROLES, SAMPLE_KWARGS, plain_routes, user_for
 
 
 def test_routes_were_collected():
@@ -64,20 +25,6 @@ def test_every_route_has_an_access_rule(view_name, route):
     assert rule_for(view_name, route) is not None, (
         f"No access rule for {view_name} ({route})"
     )
-
-
-def plain_routes():
-    """Routes that can be opened without made-up parameters, the Wagtail admin sampled once."""
-    for view_name, route, _ in ALL_ROUTES:
-        if route.startswith("/admin/") and route != "/admin/":
-            continue
-        if has_parameters(route) and view_name not in SAMPLE_KWARGS:
-            continue
-        yield view_name, route
-
-
-def user_for(role, people):
-    return None if role == "anonymous" else people[role]
 
 
 def assert_outcome(response, expected, where):

@@ -2,6 +2,7 @@
 
 import io
 import json
+import time
 from contextlib import contextmanager
 from unittest import mock
 
@@ -9,6 +10,7 @@ import pytest
 from django.db import OperationalError
 from django.db.backends.utils import CursorWrapper
 from django.test import override_settings
+from django.urls import path as route
 
 from accounts import roles
 from tests.factories import DEFAULT_PASSWORD, user_with_role
@@ -113,3 +115,48 @@ def test_security_headers_are_sent(client, db, home_page):
     assert response["X-Frame-Options"] == "DENY"
     assert response["Referrer-Policy"] == "same-origin"
     assert response["X-Content-Type-Options"] == "nosniff"
+
+
+def broken_view(request):
+    raise RuntimeError("a bug")
+
+
+# This module doubles as a URL configuration with one broken view.
+urlpatterns = [route("broken/", broken_view, name="broken")]
+handler500 = "pages.views.server_error"
+
+
+@override_settings(ROOT_URLCONF="tests.test_site")
+def test_a_server_error_shows_the_friendly_page_and_no_traceback(client, db):
+    from accounts.access import Public, register
+
+    register({"broken": Public()})
+    client.raise_request_exception = False
+    response = client.get("/broken/")
+    assert response.status_code == 500
+    html = response.content.decode()
+    assert "Sorry, something went wrong" in html
+    assert "Traceback" not in html and "RuntimeError" not in html
+
+
+def test_staff_with_mfa_must_give_their_code_to_sign_in(client, db, settings):
+    from allauth.mfa.models import Authenticator
+    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret, hotp_value
+
+    settings.STAFF_MFA_REQUIRED = True
+    moderator = user_with_role(roles.MODERATOR, username="mod-with-mfa")
+    secret = generate_totp_secret()
+    TOTP.activate(moderator, secret)
+    response = client.post(
+        "/accounts/login/", {"login": "mod-with-mfa", "password": DEFAULT_PASSWORD}
+    )
+    assert response["Location"] == "/accounts/2fa/authenticate/"
+    assert "_auth_user_id" not in client.session
+    assert client.get("/staff/").status_code == 302
+
+    code = hotp_value(secret, int(time.time()) // 30)
+    response = client.post("/accounts/2fa/authenticate/", {"code": f"{code:06d}"})
+    assert response.status_code == 302
+    assert client.session["_auth_user_id"] == str(moderator.pk)
+    assert Authenticator.objects.filter(user=moderator).exists()
+    assert client.get("/staff/").status_code == 200

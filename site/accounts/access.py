@@ -119,18 +119,23 @@ def all_rules() -> dict[str, Rule]:
     return _rules
 
 
-def project_permission_modules() -> list:
-    """The `permissions` module of each of this project's own apps."""
+def project_modules(module_name: str) -> list:
+    """The module of that name (e.g. `permissions`) in each of this project's own apps that has one."""
     modules = []
     for app_config in apps.get_app_configs():
         if app_config.name.split(".")[0] not in settings.PROJECT_PACKAGES:
             continue
         try:
-            modules.append(import_module(f"{app_config.name}.permissions"))
+            modules.append(import_module(f"{app_config.name}.{module_name}"))
         except ModuleNotFoundError as error:
-            if error.name != f"{app_config.name}.permissions":
+            if error.name != f"{app_config.name}.{module_name}":
                 raise
     return modules
+
+
+def project_permission_modules() -> list:
+    """The `permissions` module of each of this project's own apps."""
+    return project_modules("permissions")
 
 
 def rule_for(view_name: str, path: str = "") -> Rule | None:

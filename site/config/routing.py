@@ -1,3 +1,9 @@
-"""Websocket routes, gathered from the apps that have live views."""
+"""Websocket routes, gathered from each app's `routing.py` (`websocket_urlpatterns`)."""
 
-websocket_urlpatterns: list = []
+from accounts.access import project_modules
+
+websocket_urlpatterns: list = [
+    pattern
+    for module in project_modules("routing")
+    for pattern in module.websocket_urlpatterns
+]

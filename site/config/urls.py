@@ -24,6 +24,20 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("staff/", include("pages.staff_urls")),
     path("staff/young-people/", include("accounts.staff_urls")),
+    # Each app's own routes: public first, then its staff work area.
+    path("feedback/", include("voice.feedback.urls")),
+    path("staff/moderation/", include("voice.moderation.urls")),
+    path("staff/safeguarding/", include("voice.moderation.safeguarding_urls")),
+    path("surveys/", include("voice.surveys.urls")),
+    path("staff/surveys/", include("voice.surveys.staff_urls")),
+    path("board/", include("voice.board.urls")),
+    path("staff/board/", include("voice.board.staff_urls")),
+    path("you-said-we-did/", include("voice.review.urls")),
+    path("staff/review/", include("voice.review.staff_urls")),
+    path("events/", include("programmes.urls")),
+    path("staff/events/", include("programmes.staff_urls")),
+    path("my-data/", include("privacy.urls")),
+    path("staff/privacy/", include("privacy.staff_urls")),
 ]
 
 if settings.DEBUG:

@@ -4,3 +4,8 @@ from django.apps import AppConfig
 class PagesConfig(AppConfig):
     name = "pages"
     verbose_name = "Site pages"
+
+    def ready(self):
+        from pages.spreadsheets import neutralise_wagtail_exports
+
+        neutralise_wagtail_exports()

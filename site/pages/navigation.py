@@ -1,12 +1,18 @@
-"""The links each person sees, decided by the same access rules as the pages themselves."""
+"""The links each person sees, decided by the same access rules as the pages themselves.
 
+Site-wide links are listed here; each app adds its own in `<app>/navigation.py`
+as `NAV_ITEMS = [NavItem(...)]`, in the order given by `position`.
+"""
+
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 
 from django.urls import NoReverseMatch, reverse
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from accounts.access import HasPermission, Public, Rule, SignedIn
+from accounts.access import HasPermission, Public, Rule, SignedIn, project_modules
 
 
 @dataclass(frozen=True)
@@ -14,8 +20,16 @@ class NavItem:
     label: str | Promise
     target: str  # a URL name, or a path starting with /
     rule: Rule
-    area: str = "main"  # "main" (top of every page) or "staff" (staff home)
+    area: str = "main"  # "main" (top of every page), "account" or "staff" (staff home)
     description: str | Promise = ""
+    position: int = 50  # lower comes first
+    # A number shown on the staff card (e.g. items waiting), kept live when
+    # `live_socket` names a websocket whose events carry `live_count_key`.
+    count: Callable | None = None
+    count_label: str | Promise = ""
+    live_socket: str = ""
+    live_count_key: str = ""
+    script: str = ""  # a static JS file the card needs (loaded once, deferred)
 
     def url(self) -> str:
         if self.target.startswith("/"):
@@ -24,11 +38,12 @@ class NavItem:
 
 
 NAV_ITEMS = [
-    NavItem(_("Home"), "/", Public()),
+    NavItem(_("Home"), "/", Public(), position=0),
     NavItem(
         _("Staff work"),
         "staff:home",
         HasPermission("accounts.access_staff_area"),
+        position=90,
     ),
     NavItem(
         _("Young people I support"),
@@ -45,16 +60,27 @@ NAV_ITEMS = [
         HasPermission("wagtailadmin.access_admin"),
         area="staff",
         description=_("Edit pages, programmes, events and lists."),
+        position=90,
     ),
-    NavItem(_("Messages"), "accounts:notifications", SignedIn()),
+    NavItem(_("Messages"), "accounts:notifications", SignedIn(), position=80),
 ]
+
+
+@cache
+def all_nav_items() -> list[NavItem]:
+    """These links and every app's, in order of position (stable within a position)."""
+    items = list(NAV_ITEMS)
+    for module in project_modules("navigation"):
+        if module.__name__ != __name__:
+            items.extend(module.NAV_ITEMS)
+    return sorted(items, key=lambda item: item.position)
 
 
 def items_for(user, area: str) -> list[dict]:
     from accounts.access import Outcome
 
     visible = []
-    for item in NAV_ITEMS:
+    for item in all_nav_items():
         if item.area != area or item.rule.outcome_for(user) is not Outcome.ALLOW:
             continue
         try:
@@ -62,6 +88,15 @@ def items_for(user, area: str) -> list[dict]:
         except NoReverseMatch:
             continue
         visible.append(
-            {"label": item.label, "url": url, "description": item.description}
+            {
+                "label": item.label,
+                "url": url,
+                "description": item.description,
+                "count": item.count(user) if item.count else None,
+                "count_label": item.count_label,
+                "live_socket": item.live_socket,
+                "live_count_key": item.live_count_key,
+                "script": item.script,
+            }
         )
     return visible

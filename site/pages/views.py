@@ -26,8 +26,10 @@ def healthz(request):
 
 
 def staff_home(request):
+    areas = items_for(request.user, "staff")
+    scripts = list(dict.fromkeys(area["script"] for area in areas if area["script"]))
     return render(
-        request, "pages/staff_home.html", {"areas": items_for(request.user, "staff")}
+        request, "pages/staff_home.html", {"areas": areas, "scripts": scripts}
     )
 
 

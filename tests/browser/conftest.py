@@ -29,9 +29,18 @@ BLOCKING_IMPACTS = {"serious", "critical"}
 
 
 def pytest_collection_modifyitems(items):
+    # Journeys run in full in the embedded (SQLite) run. With REDIS_URL set,
+    # only the live ones are repeated: what changes there is the channel layer.
+    repeat_only_live = bool(os.environ.get("REDIS_URL"))
     for item in items:
         if "tests/browser/" in str(item.fspath):
             item.add_marker(pytest.mark.browser)
+            if repeat_only_live and not item.get_closest_marker("live"):
+                item.add_marker(
+                    pytest.mark.skip(
+                        reason="runs in the SQLite run; with Redis only live journeys repeat"
+                    )
+                )
 
 
 @pytest.fixture(scope="session")
@@ -128,3 +137,14 @@ def pages(browser, live_server):
         )
     finally:
         checked.close()
+
+
+def sign_in(page, username: str, password: str | None = None) -> None:
+    """Sign in through allauth's form, as a person would (tests turn staff MFA off)."""
+    from tests.factories import DEFAULT_PASSWORD
+
+    page.goto("/accounts/login/")
+    page.get_by_label("Username").fill(username)
+    page.locator("#id_password").fill(password or DEFAULT_PASSWORD)
+    page.get_by_role("button", name="Sign In").click()
+    page.wait_for_load_state()

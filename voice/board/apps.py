@@ -4,3 +4,9 @@ from django.apps import AppConfig
 class BoardConfig(AppConfig):
     name = "voice.board"
     verbose_name = "Shadow board"
+
+    def ready(self):
+        from programmes.participation import register_provider
+        from voice.board.participation import board_participation
+
+        register_provider(board_participation)

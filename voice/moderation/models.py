@@ -95,6 +95,8 @@ class ModeratedText(models.Model):
     safeguarding_matches = models.JSONField(default=list, blank=True)
     offensive_words = models.JSONField(default=list, blank=True)
     personal_details = models.JSONField(default=list, blank=True)
+    # The text with personal details replaced, offered to the moderator.
+    proposed_redaction = models.TextField(blank=True, editable=False)
     screened_at = models.DateTimeField(null=True, blank=True)
 
     # Moderation
@@ -118,6 +120,21 @@ class ModeratedText(models.Model):
         NotSharedReason, null=True, blank=True, on_delete=models.PROTECT
     )
     themes = models.ManyToManyField(Theme, blank=True, related_name="texts")
+
+    # A reply the person reads with their receipt code or in their account.
+    reply = models.TextField(blank=True)
+    replied_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    replied_at = models.DateTimeField(null=True, blank=True)
+
+    # Set when the words were removed (past their retention period, or the
+    # author deleted their account): the row stays so reports still count it.
+    anonymised_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["created_at"]
@@ -187,6 +204,8 @@ class SafeguardingConcern(models.Model):
         related_name="+",
     )
     closed_at = models.DateTimeField(null=True, blank=True)
+    # Set when the record passed its retention period and its notes were removed.
+    anonymised_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["-created_at"]

@@ -1,10 +1,58 @@
-"""Writes for moderation and safeguarding: each one a single transaction."""
+"""Writes for moderation and safeguarding: each one a single transaction.
+
+Every decision is written to Wagtail's audit log (who, when, what changed,
+why) in the same transaction as the change itself, so there is never a
+decision without its record. Live updates and notifications go out only once
+the transaction has committed.
+"""
+
+from __future__ import annotations
 
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from wagtail.log_actions import log
 
-from voice.moderation.models import ModeratedText, SafeguardingConcern
+from accounts.notifications import notify
+from voice.moderation import live
+from voice.moderation.models import (
+    ModeratedText,
+    NotSharedReason,
+    SafeguardingConcern,
+    Theme,
+)
 from voice.moderation.screening import match_safeguarding_phrases
+from voice.moderation.selectors import (
+    active_claimant,
+    feedback_for,
+    people_with_permission,
+)
+
+REPLY_MAX_LENGTH = 2000
+
+
+class ModerationError(Exception):
+    """A decision that cannot be made; the message is shown to the moderator."""
+
+
+class ItemTaken(ModerationError):
+    pass
+
+
+class OwnText(ModerationError):
+    pass
+
+
+class AlreadyDecided(ModerationError):
+    pass
+
+
+class ConcernStepError(Exception):
+    """A safeguarding step out of order (e.g. closing before acknowledging)."""
+
+
+# --- Arrival -----------------------------------------------------------------
 
 
 @transaction.atomic
@@ -12,27 +60,276 @@ def submit_text(*, text: str, kind: str, author=None) -> ModeratedText:
     """Keep a new piece of free text and screen it for safeguarding risk at once.
 
     A match never blocks the text: it is kept, held back from the queue and
-    from every public place, and becomes a safeguarding concern.
+    from every public place, and becomes a safeguarding concern. Screening for
+    offensive words and personal details runs after the response, in a task.
     """
+    from voice.moderation.tasks import screen_text
+
     matches = match_safeguarding_phrases(text)
     item = ModeratedText(
         kind=kind,
         text=text,
         author=author if author is not None and author.is_authenticated else None,
         safeguarding_matches=[match.as_dict() for match in matches],
-        screened_at=timezone.now(),
     )
     if matches:
         item.status = ModeratedText.Status.SAFEGUARDING
     item.full_clean()
     item.save()
+    item_id = item.pk
     if matches:
         raise_concern(
             source=SafeguardingConcern.Source.PHRASE_MATCH,
             moderated_text=item,
             raised_by=item.author,
         )
+    else:
+        live.queue_event("item.arrived", item_id)
+    # After the arrival is announced, so moderators hear of it first.
+    transaction.on_commit(lambda: screen_text.enqueue(item_id))
     return item
+
+
+@transaction.atomic
+def record_screening(
+    *,
+    item: ModeratedText,
+    offensive_words: list[dict],
+    personal_details: list[dict],
+    proposed_redaction: str,
+) -> ModeratedText:
+    """Store what the background screening found, unless a moderator got there first."""
+    item = ModeratedText.objects.select_for_update().get(pk=item.pk)
+    item.offensive_words = offensive_words
+    item.personal_details = personal_details
+    item.screened_at = timezone.now()
+    fields = ["offensive_words", "personal_details", "screened_at"]
+    if not item.redacted_text and item.status == ModeratedText.Status.WAITING:
+        item.proposed_redaction = proposed_redaction
+        fields.append("proposed_redaction")
+    item.save(update_fields=fields)
+    if item.status == ModeratedText.Status.WAITING:
+        live.queue_event("item.screened", item.pk)
+    return item
+
+
+# --- Claims ------------------------------------------------------------------
+
+
+def _lock(item: ModeratedText) -> ModeratedText:
+    # No join here: after waiting for the lock, PostgreSQL re-reads the locked
+    # row but not rows joined to it, so a joined claimant could be stale.
+    return ModeratedText.objects.select_for_update().get(pk=item.pk)
+
+
+def _check_may_moderate(item: ModeratedText, moderator) -> None:
+    feedback = feedback_for(item)
+    authors = {item.author_id, feedback.author_id if feedback else None} - {None}
+    if moderator.pk in authors:
+        raise OwnText(_("You cannot moderate something you wrote yourself."))
+    if item.status != ModeratedText.Status.WAITING:
+        raise AlreadyDecided(_("A decision has already been made on this."))
+    holder = active_claimant(item)
+    if holder is not None and holder.pk != moderator.pk:
+        raise ItemTaken(_("This is taken by %(name)s.") % {"name": holder})
+
+
+@transaction.atomic
+def claim_item(*, item: ModeratedText, moderator) -> ModeratedText:
+    """Take an item so no other moderator works on it at the same time.
+
+    The row is locked while the claim is checked and made, so of two
+    moderators claiming at once exactly one gets it. A claim older than
+    MODERATION_CLAIM_STALE_MINUTES can be taken over.
+    """
+    item = _lock(item)
+    _check_may_moderate(item, moderator)
+    previous = item.claimed_by
+    item.claimed_by = moderator
+    item.claimed_at = timezone.now()
+    item.save(update_fields=["claimed_by", "claimed_at"])
+    data = {}
+    if previous is not None and previous.pk != moderator.pk:
+        data["taken_over_from"] = str(previous)
+    log(item, "moderation.claim", user=moderator, data=data)
+    live.queue_event("item.claimed", item.pk, by=str(moderator))
+    return item
+
+
+@transaction.atomic
+def release_item(*, item: ModeratedText, moderator) -> ModeratedText:
+    """Give an item back to the queue."""
+    item = _lock(item)
+    if item.claimed_by_id != moderator.pk:
+        raise ModerationError(_("You do not hold this item."))
+    item.claimed_by = None
+    item.claimed_at = None
+    item.save(update_fields=["claimed_by", "claimed_at"])
+    log(item, "moderation.release", user=moderator)
+    live.queue_event("item.released", item.pk)
+    return item
+
+
+# --- Decisions ---------------------------------------------------------------
+
+
+def _decide(item: ModeratedText, moderator, status: str) -> None:
+    item.status = status
+    item.decided_by = moderator
+    item.decided_at = timezone.now()
+    item.claimed_by = None
+    item.claimed_at = None
+
+
+def _tell_author(item: ModeratedText, message: str) -> None:
+    feedback = feedback_for(item)
+    author = item.author or (feedback.author if feedback else None)
+    if author is not None:
+        notify(user=author, message=message, subject=_("News about what you wrote"))
+
+
+@transaction.atomic
+def approve_item(
+    *, item: ModeratedText, moderator, redacted_text: str = ""
+) -> ModeratedText:
+    """Approve an item, optionally with a redacted version for the public.
+
+    The original text is never changed; the public only ever sees
+    `public_text`, which is the redacted version when there is one.
+    """
+    item = _lock(item)
+    _check_may_moderate(item, moderator)
+    redacted_text = redacted_text.strip()
+    if redacted_text == item.text.strip():
+        redacted_text = ""
+    _decide(item, moderator, ModeratedText.Status.APPROVED)
+    item.redacted_text = redacted_text
+    item.full_clean()
+    item.save()
+    log(
+        item,
+        "moderation.approve",
+        user=moderator,
+        # The words stay out of the log: they are removed from the item when
+        # it passes its retention period, and the log must not outlive that.
+        data={"redacted": bool(redacted_text)},
+    )
+    feedback = feedback_for(item)
+    if feedback is not None and feedback.share_consent:
+        message = _(
+            "We have read what you wrote. Thank you! It can now be shared on our "
+            "website, without your name."
+        )
+    else:
+        message = _("We have read what you wrote. Thank you for telling us.")
+    _tell_author(item, message)
+    live.queue_event("item.decided", item.pk)
+    return item
+
+
+@transaction.atomic
+def decline_to_share(
+    *, item: ModeratedText, moderator, reason: NotSharedReason
+) -> ModeratedText:
+    """Decide an item will not be shared, with a reason the writer will read."""
+    item = _lock(item)
+    _check_may_moderate(item, moderator)
+    _decide(item, moderator, ModeratedText.Status.NOT_SHARED)
+    item.not_shared_reason = reason
+    item.full_clean()
+    item.save()
+    log(
+        item,
+        "moderation.not_shared",
+        user=moderator,
+        data={"reason": reason.title, "reason_id": reason.pk},
+    )
+    _tell_author(
+        item,
+        _("We have read what you wrote. We will not share it. This is why: %(why)s")
+        % {"why": reason.plain_words},
+    )
+    live.queue_event("item.decided", item.pk)
+    return item
+
+
+@transaction.atomic
+def escalate_to_safeguarding(
+    *, item: ModeratedText, moderator, why: str
+) -> SafeguardingConcern:
+    """Take an item out of the queue and raise it with every safeguarding lead.
+
+    The writer is not sent a message: the safeguarding lead decides how and
+    when to speak to them, and a message on a shared phone could reach the
+    wrong person.
+    """
+    item = _lock(item)
+    _check_may_moderate(item, moderator)
+    why = why.strip()
+    if not why:
+        raise ModerationError(_("Say why you are worried."))
+    _decide(item, moderator, ModeratedText.Status.SAFEGUARDING)
+    item.save()
+    log(item, "moderation.escalate", user=moderator, data={"why": why})
+    concern = raise_concern(
+        source=SafeguardingConcern.Source.MODERATOR,
+        moderated_text=item,
+        raised_by=moderator,
+        details=why,
+    )
+    live.queue_event("item.decided", item.pk)
+    return concern
+
+
+@transaction.atomic
+def tag_themes(*, item: ModeratedText, moderator, themes: list[Theme]) -> ModeratedText:
+    """Set the themes an item is tagged with (they feed the service review)."""
+    item = _lock(item)
+    before = sorted(item.themes.values_list("name", flat=True))
+    item.themes.set(themes)
+    after = sorted(theme.name for theme in themes)
+    if before != after:
+        log(
+            item,
+            "moderation.themes",
+            user=moderator,
+            data={"before": before, "after": after},
+        )
+    return item
+
+
+@transaction.atomic
+def write_reply(*, item: ModeratedText, moderator, reply: str) -> ModeratedText:
+    """Write (or change) the reply the writer reads with their receipt code or account."""
+    item = _lock(item)
+    feedback = feedback_for(item)
+    authors = {item.author_id, feedback.author_id if feedback else None} - {None}
+    if moderator.pk in authors:
+        raise OwnText(_("You cannot reply to something you wrote yourself."))
+    reply = reply.strip()
+    if not reply:
+        raise ModerationError(_("Write a reply first."))
+    if len(reply) > REPLY_MAX_LENGTH:
+        raise ModerationError(
+            _("Keep the reply under %(limit)s characters.")
+            % {"limit": REPLY_MAX_LENGTH}
+        )
+    previous = item.reply
+    item.reply = reply
+    item.replied_by = moderator
+    item.replied_at = timezone.now()
+    item.save(update_fields=["reply", "replied_by", "replied_at"])
+    log(
+        item,
+        "moderation.reply",
+        user=moderator,
+        data={"changed_earlier_reply": bool(previous)},
+    )
+    _tell_author(item, _("Someone from our team has replied to what you wrote."))
+    return item
+
+
+# --- Safeguarding ------------------------------------------------------------
 
 
 @transaction.atomic
@@ -43,7 +340,13 @@ def raise_concern(
     raised_by=None,
     details: str = "",
 ) -> SafeguardingConcern:
-    concern = SafeguardingConcern.objects.create(
+    """Record a possible risk of harm and tell every safeguarding lead at once.
+
+    Each lead gets a live alert on their open safeguarding page, a message in
+    their account and an email. None of these carry the child's words: the
+    lead reads them on the concern's page.
+    """
+    concern = SafeguardingConcern(
         source=source,
         moderated_text=moderated_text,
         raised_by=raised_by
@@ -51,4 +354,92 @@ def raise_concern(
         else None,
         details=details,
     )
+    concern.full_clean()
+    concern.save()
+    log(
+        concern,
+        "safeguarding.raise",
+        user=concern.raised_by
+        if concern.raised_by is not None and source == concern.Source.MODERATOR
+        else None,
+        data={"source": source},
+    )
+    link = reverse("safeguarding:detail", kwargs={"pk": concern.pk})
+    message = _(
+        "A new safeguarding concern (%(source)s) needs a safeguarding lead now."
+    ) % {"source": concern.get_source_display()}
+    for lead in people_with_permission("handle_safeguarding"):
+        notify(
+            user=lead,
+            message=message,
+            link=link,
+            subject=_("Urgent: new safeguarding concern"),
+        )
+    live.safeguarding_event("concern.raised", concern.pk)
+    return concern
+
+
+def _lock_concern(concern: SafeguardingConcern) -> SafeguardingConcern:
+    return SafeguardingConcern.objects.select_for_update().get(pk=concern.pk)
+
+
+@transaction.atomic
+def acknowledge_concern(*, concern: SafeguardingConcern, lead) -> SafeguardingConcern:
+    """Say a lead has seen the concern; the time it took is kept and shown."""
+    concern = _lock_concern(concern)
+    if concern.acknowledged_at is not None:
+        raise ConcernStepError(_("This concern has already been acknowledged."))
+    concern.acknowledged_by = lead
+    concern.acknowledged_at = timezone.now()
+    concern.save(update_fields=["acknowledged_by", "acknowledged_at"])
+    seconds = int((concern.acknowledged_at - concern.created_at).total_seconds())
+    log(
+        concern,
+        "safeguarding.acknowledge",
+        user=lead,
+        data={"seconds_to_acknowledge": seconds},
+    )
+    live.safeguarding_event("concern.acknowledged", concern.pk)
+    return concern
+
+
+@transaction.atomic
+def record_action(
+    *, concern: SafeguardingConcern, lead, action: str
+) -> SafeguardingConcern:
+    """Add what was done to the concern's record; earlier notes are kept, never replaced."""
+    concern = _lock_concern(concern)
+    action = action.strip()
+    if not action:
+        raise ConcernStepError(_("Write what was done."))
+    if concern.acknowledged_at is None:
+        raise ConcernStepError(_("Acknowledge the concern first."))
+    if concern.closed_at is not None:
+        raise ConcernStepError(_("This concern is closed."))
+    stamp = timezone.localtime().strftime("%d %b %Y %H:%M")
+    entry = f"[{stamp}, {lead}] {action}"
+    concern.action_taken = (
+        f"{concern.action_taken}\n\n{entry}" if concern.action_taken else entry
+    )
+    concern.save(update_fields=["action_taken"])
+    log(concern, "safeguarding.action", user=lead, data={"action": action})
+    live.safeguarding_event("concern.updated", concern.pk)
+    return concern
+
+
+@transaction.atomic
+def close_concern(*, concern: SafeguardingConcern, lead) -> SafeguardingConcern:
+    """Close a concern once what was done is recorded. Nothing is deleted."""
+    concern = _lock_concern(concern)
+    if concern.closed_at is not None:
+        raise ConcernStepError(_("This concern is already closed."))
+    if concern.acknowledged_at is None:
+        raise ConcernStepError(_("Acknowledge the concern first."))
+    if not concern.action_taken.strip():
+        raise ConcernStepError(_("Record what was done before closing."))
+    concern.closed_by = lead
+    concern.closed_at = timezone.now()
+    concern.save(update_fields=["closed_by", "closed_at"])
+    log(concern, "safeguarding.close", user=lead)
+    live.safeguarding_event("concern.closed", concern.pk)
     return concern

@@ -120,18 +120,31 @@ SQLITE_OPTIONS = {
 }
 
 
-def database_from_url(url: str) -> dict:
+def database_from_url(url: str, pool_size: int = 0) -> dict:
+    """Django's database settings from a URL.
+
+    With `pool_size`, PostgreSQL connections come from psycopg's pool (checked
+    before each use, so a database restart costs no failed request once it is
+    back). Django's documentation advises a pool rather than persistent
+    connections when serving over ASGI.
+    """
     config = dj_database_url.parse(url, conn_max_age=env_int("CONN_MAX_AGE", 0))
     if config["ENGINE"] == "django.db.backends.sqlite3":
         config["OPTIONS"] = dict(SQLITE_OPTIONS)
-    else:
-        config["CONN_HEALTH_CHECKS"] = True
+        return config
+    config["CONN_HEALTH_CHECKS"] = True
+    if pool_size:
+        config["CONN_MAX_AGE"] = 0
+        config["OPTIONS"] = {
+            "pool": {"min_size": 1, "max_size": pool_size, "timeout": 5}
+        }
     return config
 
 
+DATABASE_URL = env_str("DATABASE_URL", f"sqlite:///{VAR_DIR / 'db.sqlite3'}")
 DATABASES = {
     "default": database_from_url(
-        env_str("DATABASE_URL", f"sqlite:///{VAR_DIR / 'db.sqlite3'}")
+        DATABASE_URL, pool_size=env_int("DATABASE_POOL_SIZE", 0)
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -150,7 +163,7 @@ if REDIS_URL:
         "default": {
             "BACKEND": "channels_redis.core.RedisChannelLayer",
             "CONFIG": {
-                "hosts": [REDIS_URL],
+                "hosts": [{"address": REDIS_URL}],
                 "prefix": env_str("CHANNEL_PREFIX", "yv"),
                 "capacity": 1500,
                 "expiry": 30,
@@ -219,6 +232,14 @@ SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 
+# --- Moderation -----------------------------------------------------------
+# A moderator's claim on an item lapses after this long, so others can take it over.
+MODERATION_CLAIM_STALE_MINUTES = env_int("MODERATION_CLAIM_STALE_MINUTES", 30)
+# `send_moderation_digest` emails moderators about items waiting longer than this.
+MODERATION_DIGEST_AFTER_HOURS = env_int("MODERATION_DIGEST_AFTER_HOURS", 24)
+# Largest message a moderation or safeguarding page may send over its websocket.
+MODERATION_SOCKET_MAX_MESSAGE = 1024
+
 # --- Email ----------------------------------------------------------------
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
@@ -284,21 +305,38 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 
 # --- Logging --------------------------------------------------------------
-# No request logger writes addresses or user agents: anonymous paths must not
-# leave them anywhere (the ASGI servers' access logs are switched off too).
+# No log line may hold a network address or a user agent: anonymous paths must
+# not leave them anywhere. The servers' access logs go to a null handler (an
+# empty handler list would send warnings such as 404s to Python's last-resort
+# stderr handler, address and all), the servers' other loggers write through
+# our handler, and every handler removes IP addresses from messages
+# (privacy/log_filters.py). tests/privacy/test_logs.py checks this.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {
+        "no_addresses": {"()": "privacy.log_filters.RemoveClientAddresses"},
+    },
     "formatters": {
         "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}
     },
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "plain",
+            "filters": ["no_addresses"],
+        },
+        "null": {"class": "logging.NullHandler"},
+    },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {
-        "django.server": {"handlers": [], "propagate": False},
-        "django.channels.server": {"handlers": [], "propagate": False},
-        "daphne.access": {"handlers": [], "propagate": False},
-        "uvicorn.access": {"handlers": [], "propagate": False},
-        "gunicorn.access": {"handlers": [], "propagate": False},
+        "django.server": {"handlers": ["null"], "propagate": False},
+        "django.channels.server": {"handlers": ["null"], "propagate": False},
+        "daphne.access": {"handlers": ["null"], "propagate": False},
+        "uvicorn.access": {"handlers": ["null"], "propagate": False},
+        "gunicorn.access": {"handlers": ["null"], "propagate": False},
+        # Their other messages (start-up, errors) go through our filtered handler.
+        "daphne": {"handlers": ["console"], "propagate": False},
+        "uvicorn": {"handlers": ["console"], "propagate": False},
     },
 }

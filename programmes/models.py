@@ -1,0 +1,356 @@
+"""Programmes of events as Wagtail pages, and the sign-ups of the people who take part."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from pages.blocks import PLAIN_FEATURES
+from programmes.blocks import ProgrammeBodyBlock
+
+
+class PictureMixin(models.Model):
+    """A main picture that must always say what it shows."""
+
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    image_alt = models.CharField(
+        _("picture description"),
+        max_length=250,
+        blank=True,
+        help_text=_("Say what the picture shows, for people using a screen reader."),
+    )
+
+    class Meta:
+        abstract = True
+
+    def clean(self):
+        super().clean()
+        if self.image_id and not self.image_alt.strip():
+            raise ValidationError(
+                {"image_alt": _("Say what the picture shows before you save.")}
+            )
+
+
+class ProgrammeIndexPage(Page):
+    """The list of every programme, with links to what is coming up."""
+
+    intro = models.TextField(max_length=400, blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["pages.HomePage"]
+    subpage_types = ["programmes.ProgrammePage"]
+    max_count = 1
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["programmes"] = (
+            ProgrammePage.objects.child_of(self).live().public().order_by("title")
+        )
+        return context
+
+    def save(self, *args, **kwargs):
+        created = self.pk is None
+        super().save(*args, **kwargs)
+        if created:
+            from programmes.page_access import protect_programme_section
+
+            protect_programme_section(self)
+
+
+class ProgrammePage(PictureMixin, Page):
+    """One programme: what it is for, who it is for, its events, stories and outcomes."""
+
+    intro = models.TextField(
+        max_length=400, help_text=_("One or two short sentences, in plain words.")
+    )
+    aims = RichTextField(features=PLAIN_FEATURES, blank=True)
+    who_it_is_for = models.CharField(max_length=250, blank=True)
+    body = StreamField(ProgrammeBodyBlock(), blank=True, use_json_field=True)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("who_it_is_for"),
+        FieldPanel("aims"),
+        MultiFieldPanel([FieldPanel("image"), FieldPanel("image_alt")], "Picture"),
+        FieldPanel("body"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("body"),
+    ]
+    parent_page_types = ["programmes.ProgrammeIndexPage"]
+    subpage_types = ["programmes.EventPage"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_context(self, request, *args, **kwargs):
+        from programmes import selectors
+
+        context = super().get_context(request, *args, **kwargs)
+        context["upcoming"] = selectors.paginate(
+            request, selectors.upcoming_events(programme=self), param="page"
+        )
+        context["past"] = selectors.past_events(programme=self)[:6]
+        return context
+
+
+class EventPage(PictureMixin, Page):
+    """One event in a programme: when, where, who for, and how to take part."""
+
+    class Audience(models.TextChoices):
+        YOUNG_PEOPLE = "young_people", _("Young people")
+        PARENTS = "parents", _("Parents and carers")
+        FAMILIES = "families", _("Young people and their families")
+        SCHOOLS = "schools", _("Schools")
+        EVERYONE = "everyone", _("Everyone")
+
+    class Status(models.TextChoices):
+        SCHEDULED = "scheduled", _("Going ahead")
+        CANCELLED = "cancelled", _("Cancelled")
+        MOVED = "moved", _("Moved")
+
+    summary = models.CharField(max_length=250)
+    body = RichTextField(features=PLAIN_FEATURES, blank=True)
+    start = models.DateTimeField()
+    end = models.DateTimeField()
+    location_name = models.CharField(_("place"), max_length=120)
+    address = models.TextField(blank=True)
+    accessibility = models.TextField(
+        _("getting in and around"),
+        blank=True,
+        help_text=_("Steps, lifts, toilets, quiet space, hearing loop."),
+    )
+    travel = models.TextField(
+        _("getting there"), blank=True, help_text=_("Buses, trains, parking.")
+    )
+    audience = models.CharField(
+        max_length=20, choices=Audience.choices, default=Audience.YOUNG_PEOPLE
+    )
+    min_age = models.PositiveSmallIntegerField(
+        null=True, blank=True, validators=[MinValueValidator(5), MaxValueValidator(99)]
+    )
+    max_age = models.PositiveSmallIntegerField(
+        null=True, blank=True, validators=[MinValueValidator(5), MaxValueValidator(99)]
+    )
+    capacity = models.PositiveIntegerField(
+        validators=[MinValueValidator(1)], help_text=_("How many places there are.")
+    )
+    what_to_bring = models.TextField(blank=True)
+    needs_consent = models.BooleanField(
+        _("needs a parent or carer's consent"), default=False
+    )
+    contact_name = models.CharField(max_length=120, blank=True)
+    contact_details = models.CharField(
+        max_length=200, blank=True, help_text=_("A phone number or email.")
+    )
+    status = models.CharField(
+        max_length=20, choices=Status.choices, default=Status.SCHEDULED
+    )
+    status_note = models.CharField(
+        max_length=250,
+        blank=True,
+        help_text=_("What changed, in plain words: the new date, place or reason."),
+    )
+    outcomes = RichTextField(
+        features=PLAIN_FEATURES,
+        blank=True,
+        help_text=_("After the event: what happened and what people got from it."),
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("start"), FieldPanel("end")])], "When"
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("location_name"),
+                FieldPanel("address"),
+                FieldPanel("accessibility"),
+                FieldPanel("travel"),
+            ],
+            "Where",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("audience"),
+                FieldRowPanel([FieldPanel("min_age"), FieldPanel("max_age")]),
+                FieldPanel("capacity"),
+                FieldPanel("needs_consent"),
+                FieldPanel("what_to_bring"),
+            ],
+            "Who and how many",
+        ),
+        MultiFieldPanel(
+            [FieldPanel("contact_name"), FieldPanel("contact_details")], "Contact"
+        ),
+        MultiFieldPanel([FieldPanel("status"), FieldPanel("status_note")], "Status"),
+        MultiFieldPanel([FieldPanel("image"), FieldPanel("image_alt")], "Picture"),
+        FieldPanel("outcomes"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.FilterField("start"),
+        index.FilterField("audience"),
+    ]
+    parent_page_types = ["programmes.ProgrammePage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        permissions = [
+            ("take_part", "Can sign up for events"),
+            ("sign_up_supported", "Can sign up young people they support"),
+            ("manage_sign_ups", "Can see who is coming and mark attendance"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def save(self, *args, **kwargs):
+        """Tell everyone signed up when the live event changes what they need to know."""
+        before = None
+        update_fields = kwargs.get("update_fields")
+        watched = {"status", "start", "location_name"}
+        if self.pk and (update_fields is None or watched & set(update_fields)):
+            before = (
+                EventPage.objects.filter(pk=self.pk)
+                .values("status", "start", "location_name", "live")
+                .first()
+            )
+        super().save(*args, **kwargs)
+        if before and before["live"] and self.live:
+            from programmes import services
+
+            services.tell_signed_up_about_change(event=self, before=before)
+
+    def clean(self):
+        super().clean()
+        if self.start and self.end and self.end <= self.start:
+            raise ValidationError({"end": _("The end must be after the start.")})
+        if self.min_age and self.max_age and self.max_age < self.min_age:
+            raise ValidationError(
+                {"max_age": _("The oldest age must not be below the youngest.")}
+            )
+        if self.status == self.Status.MOVED and not self.status_note.strip():
+            raise ValidationError(
+                {"status_note": _("Say where or when the event has moved to.")}
+            )
+
+    @property
+    def is_past(self) -> bool:
+        return self.end <= timezone.now()
+
+    @property
+    def is_open_for_sign_up(self) -> bool:
+        return self.status != self.Status.CANCELLED and self.start > timezone.now()
+
+    @property
+    def listed_places_left(self) -> int:
+        """Places left, from the `taken` count that event listings add."""
+        return max(self.capacity - getattr(self, "taken", 0), 0)
+
+    def age_range(self) -> str:
+        if self.min_age and self.max_age:
+            return _("Ages %(low)s to %(high)s") % {
+                "low": self.min_age,
+                "high": self.max_age,
+            }
+        if self.min_age:
+            return _("Ages %(low)s and over") % {"low": self.min_age}
+        if self.max_age:
+            return _("Up to age %(high)s") % {"high": self.max_age}
+        return ""
+
+    def get_context(self, request, *args, **kwargs):
+        from programmes import selectors
+
+        context = super().get_context(request, *args, **kwargs)
+        context["programme"] = self.get_parent().specific
+        context["places_left"] = selectors.places_left(self)
+        context["my_sign_up"] = selectors.active_sign_up(request.user, self)
+        return context
+
+
+class SignUp(models.Model):
+    """A person's place (or place in the queue) at one event."""
+
+    class Status(models.TextChoices):
+        PLACE = "place", _("Has a place")
+        WAITING = "waiting", _("On the waiting list")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    class Consent(models.TextChoices):
+        NOT_NEEDED = "not_needed", _("Not needed")
+        PENDING = "pending", _("Waiting for consent")
+        RECEIVED = "received", _("Consent received")
+
+    event = models.ForeignKey(
+        EventPage, on_delete=models.CASCADE, related_name="sign_ups"
+    )
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="sign_ups"
+    )
+    signed_up_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The case worker, if they signed the young person up."),
+    )
+    status = models.CharField(max_length=20, choices=Status.choices)
+    created_at = models.DateTimeField(default=timezone.now)
+    place_given_at = models.DateTimeField(null=True, blank=True)
+    cancelled_at = models.DateTimeField(null=True, blank=True)
+    access_needs = models.TextField(blank=True, max_length=1000)
+    travel_help = models.BooleanField(default=False)
+    needs_erased_at = models.DateTimeField(null=True, blank=True)
+    consent = models.CharField(
+        max_length=20, choices=Consent.choices, default=Consent.NOT_NEEDED
+    )
+    consent_marked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    consent_marked_at = models.DateTimeField(null=True, blank=True)
+    attended = models.BooleanField(null=True, blank=True)
+    attendance_marked_at = models.DateTimeField(null=True, blank=True)
+    reminder_sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["event", "person"],
+                condition=models.Q(status__in=["place", "waiting"]),
+                name="one_active_sign_up_per_person_per_event",
+            )
+        ]
+        indexes = [models.Index(fields=["event", "status", "created_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.person} – {self.event} ({self.get_status_display()})"
+
+    @property
+    def is_active(self) -> bool:
+        return self.status in (self.Status.PLACE, self.Status.WAITING)

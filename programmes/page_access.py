@@ -1,0 +1,62 @@
+"""Who may edit programme pages, and the approval every change goes through.
+
+Programme staff may add and edit programme and event pages but not publish
+them: publishing goes through the "Programme approval" workflow, which a
+service manager approves (administrators may publish directly).
+"""
+
+from django.contrib.auth.models import Group, Permission
+from wagtail.models import (
+    GroupApprovalTask,
+    GroupPagePermission,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
+)
+
+from accounts import roles
+
+WORKFLOW_NAME = "Programme approval"
+TASK_NAME = "Service manager approves programme content"
+APPROVER_ROLES = [roles.SERVICE_MANAGER]
+EDITOR_ROLES = [roles.PROGRAMME_STAFF]
+EDITOR_PAGE_PERMISSIONS = ["add_page", "change_page", "lock_page", "unlock_page"]
+# Approving publishes the page, so approvers hold "publish" but not "change":
+# they approve or send back what programme staff wrote, they do not rewrite it.
+APPROVER_PAGE_PERMISSIONS = ["publish_page"]
+
+
+def protect_programme_section(index_page) -> None:
+    """Give programme staff their page permissions and put the section under approval.
+
+    Safe to run again: it only adds what is missing.
+    """
+    grants = [(EDITOR_ROLES, EDITOR_PAGE_PERMISSIONS)]
+    grants.append((APPROVER_ROLES, APPROVER_PAGE_PERMISSIONS))
+    for role_names, codenames in grants:
+        for group in Group.objects.filter(name__in=role_names):
+            for codename in codenames:
+                GroupPagePermission.objects.get_or_create(
+                    group=group,
+                    page=index_page,
+                    permission=Permission.objects.get(
+                        content_type__app_label="wagtailcore", codename=codename
+                    ),
+                )
+    WorkflowPage.objects.update_or_create(
+        page=index_page, defaults={"workflow": programme_workflow()}
+    )
+
+
+def programme_workflow() -> Workflow:
+    """The approval workflow (made by a migration; remade here if it was removed)."""
+    workflow, _ = Workflow.objects.get_or_create(
+        name=WORKFLOW_NAME, defaults={"active": True}
+    )
+    if not workflow.workflow_tasks.exists():
+        task, _ = GroupApprovalTask.objects.get_or_create(
+            name=TASK_NAME, defaults={"active": True}
+        )
+        task.groups.add(*Group.objects.filter(name__in=APPROVER_ROLES))
+        WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
+    return workflow

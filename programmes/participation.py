@@ -1,0 +1,65 @@
+"""A young person's record of taking part, gathered from every kind of activity.
+
+Each provider is a function `(user) -> list[ParticipationEntry]`. Events
+provide theirs here; other parts of the service (such as shadow board
+meetings and recommendations) add a provider with `register_provider`, and
+the record and certificate show them without further change.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+@dataclass(frozen=True)
+class ParticipationEntry:
+    date: datetime.date
+    kind: str  # e.g. "Event", "Board meeting"
+    title: str
+    detail: str = ""
+
+
+Provider = Callable[[object], list[ParticipationEntry]]
+_providers: list[Provider] = []
+
+
+def register_provider(provider: Provider) -> Provider:
+    if provider not in _providers:
+        _providers.append(provider)
+    return provider
+
+
+def participation_entries(user) -> list[ParticipationEntry]:
+    """Everything this person took part in, newest first."""
+    entries: list[ParticipationEntry] = []
+    for provider in _providers:
+        entries.extend(provider(user))
+    return sorted(entries, key=lambda entry: (entry.date, entry.title), reverse=True)
+
+
+@register_provider
+def events_attended(user) -> list[ParticipationEntry]:
+    from programmes.models import SignUp
+
+    sign_ups = (
+        SignUp.objects.filter(person=user, attended=True)
+        .select_related("event")
+        .order_by("-event__start")
+    )
+    entries = []
+    for entry in sign_ups:
+        event = entry.event
+        entries.append(
+            ParticipationEntry(
+                date=timezone.localdate(event.start),
+                kind=str(_("Event")),
+                title=event.title,
+                detail=event.summary,
+            )
+        )
+    return entries

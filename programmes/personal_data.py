@@ -1,0 +1,55 @@
+"""What events hold about a person: their sign-ups, what they told us, and attendance.
+
+See privacy/registry.py for the contract this module follows. Access needs
+are already erased once each event is over (`erase_past_event_needs`).
+"""
+
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from programmes import services
+from programmes.models import SignUp
+
+LABEL = _("Events")
+
+
+def _when(moment) -> str | None:
+    return moment.isoformat() if moment else None
+
+
+def export_for(user) -> list[dict]:
+    sign_ups = (
+        SignUp.objects.filter(person=user)
+        .select_related("event", "signed_up_by")
+        .order_by("created_at")
+    )
+    return [
+        {
+            "Event": entry.event.title,
+            "Event starts": _when(entry.event.start),
+            "Signed up on": _when(entry.created_at),
+            "Signed up by your worker": str(entry.signed_up_by or "") or None,
+            "Place": entry.get_status_display(),
+            "What you told us you need": entry.access_needs or None,
+            "You wanted help with travel": entry.travel_help,
+            "Parent or carer consent": entry.get_consent_display(),
+            "You came": entry.attended,
+        }
+        for entry in sign_ups
+    ]
+
+
+def erase_for(user, *, keep_anonymised: bool) -> list[str]:
+    """Give up any places still to come (the queue moves up), then remove every sign-up.
+
+    A sign-up only means something with the person attached, so none are kept.
+    """
+    upcoming = SignUp.objects.filter(
+        person=user,
+        status__in=[SignUp.Status.PLACE, SignUp.Status.WAITING],
+        event__end__gt=timezone.now(),
+    )
+    for entry in upcoming:
+        services.cancel_sign_up(sign_up=entry, cancelled_by=user)
+    SignUp.objects.filter(person=user).delete()
+    return []

@@ -1,0 +1,281 @@
+"""Writes about taking part in events: sign-ups, the waiting list, consent, attendance."""
+
+from __future__ import annotations
+
+import datetime
+import logging
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from accounts import roles
+from accounts.notifications import notify
+from programmes.models import EventPage, SignUp
+
+logger = logging.getLogger(__name__)
+
+
+class SignUpRefused(Exception):
+    """A sign-up or change that cannot be made, with a message for the person."""
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
+def when_text(event: EventPage) -> str:
+    start = timezone.localtime(event.start)
+    return date_format(start, "l j F Y, g:i A")
+
+
+def _lock_event(event_id: int) -> EventPage:
+    """Lock the event's row so places are counted and taken one request at a time."""
+    return EventPage.objects.select_for_update(of=("self",)).get(pk=event_id)
+
+
+def can_sign_up_for(*, actor, person) -> bool:
+    """A young person signs themselves up; a case worker, a young person they support."""
+    if actor.pk == person.pk:
+        return actor.has_perm("programmes.take_part")
+    return (
+        actor.has_perm("programmes.sign_up_supported")
+        and person.case_worker_id == actor.pk
+        and roles.YOUNG_PERSON in roles.role_names(person)
+    )
+
+
+def sign_up(
+    *,
+    event: EventPage,
+    person,
+    signed_up_by,
+    access_needs: str = "",
+    travel_help: bool = False,
+) -> SignUp:
+    """Give the person a place, or a place in the queue if the event is full."""
+    if not can_sign_up_for(actor=signed_up_by, person=person):
+        raise SignUpRefused(_("You cannot sign this person up."))
+    access_needs = access_needs.strip()
+    with transaction.atomic():
+        event = _lock_event(event.pk)
+        if not event.live:
+            raise SignUpRefused(_("This event is not open for sign-up."))
+        if event.status == EventPage.Status.CANCELLED:
+            raise SignUpRefused(_("This event has been cancelled."))
+        if event.start <= timezone.now():
+            raise SignUpRefused(
+                _("This event has already started, so sign-up is closed.")
+            )
+        already = SignUp.objects.filter(
+            event=event,
+            person=person,
+            status__in=[SignUp.Status.PLACE, SignUp.Status.WAITING],
+        ).first()
+        if already:
+            raise SignUpRefused(
+                _("You already have a place at this event.")
+                if already.status == SignUp.Status.PLACE
+                else _("You are already on the waiting list for this event.")
+            )
+        taken = SignUp.objects.filter(event=event, status=SignUp.Status.PLACE).count()
+        now = timezone.now()
+        has_place = taken < event.capacity
+        entry = SignUp(
+            event=event,
+            person=person,
+            signed_up_by=signed_up_by if signed_up_by.pk != person.pk else None,
+            status=SignUp.Status.PLACE if has_place else SignUp.Status.WAITING,
+            place_given_at=now if has_place else None,
+            access_needs=access_needs,
+            travel_help=travel_help,
+            consent=SignUp.Consent.PENDING
+            if event.needs_consent
+            else SignUp.Consent.NOT_NEEDED,
+        )
+        entry.full_clean()
+        entry.save()
+    if access_needs:
+        screen_for_safeguarding(entry)
+    if signed_up_by.pk != person.pk:
+        notify(
+            user=person,
+            message=_("%(worker)s signed you up for %(event)s on %(when)s.")
+            % {"worker": signed_up_by, "event": event.title, "when": when_text(event)},
+            link=event.url or "",
+            subject=_("You are signed up for %(event)s") % {"event": event.title},
+        )
+    return entry
+
+
+def screen_for_safeguarding(entry: SignUp) -> None:
+    """Access needs are private, but words that suggest risk still reach safeguarding."""
+    from voice.moderation.models import SafeguardingConcern
+    from voice.moderation.screening import match_safeguarding_phrases
+    from voice.moderation.services import raise_concern
+
+    if match_safeguarding_phrases(entry.access_needs):
+        raise_concern(
+            source=SafeguardingConcern.Source.PHRASE_MATCH,
+            raised_by=entry.person,
+            details=_("Written when signing up for %(event)s: %(text)s")
+            % {"event": entry.event.title, "text": entry.access_needs},
+        )
+
+
+def cancel_sign_up(*, sign_up: SignUp, cancelled_by) -> SignUp | None:
+    """Give up a place (or leave the queue); the first in the queue moves up.
+
+    Returns the sign-up that moved up into the freed place, if any.
+    """
+    with transaction.atomic():
+        event = _lock_event(sign_up.event_id)
+        entry = SignUp.objects.select_for_update().get(pk=sign_up.pk)
+        if not entry.is_active:
+            raise SignUpRefused(_("This sign-up was already cancelled."))
+        if event.end <= timezone.now():
+            raise SignUpRefused(_("This event is over, so it cannot be cancelled."))
+        had_place = entry.status == SignUp.Status.PLACE
+        entry.status = SignUp.Status.CANCELLED
+        entry.cancelled_at = timezone.now()
+        entry.access_needs = ""
+        entry.save(update_fields=["status", "cancelled_at", "access_needs"])
+        promoted = promote_from_waiting_list(event=event) if had_place else None
+    return promoted
+
+
+def promote_from_waiting_list(*, event: EventPage) -> SignUp | None:
+    """Give the first in the queue any free place, and tell them. Call with the event locked."""
+    taken = SignUp.objects.filter(event=event, status=SignUp.Status.PLACE).count()
+    if taken >= event.capacity or event.start <= timezone.now():
+        return None
+    first = (
+        SignUp.objects.filter(event=event, status=SignUp.Status.WAITING)
+        .order_by("created_at", "pk")
+        .first()
+    )
+    if first is None:
+        return None
+    first.status = SignUp.Status.PLACE
+    first.place_given_at = timezone.now()
+    first.save(update_fields=["status", "place_given_at"])
+    notify(
+        user=first.person,
+        message=_(
+            "Good news: a place came free and it is yours. "
+            "You are going to %(event)s on %(when)s."
+        )
+        % {"event": event.title, "when": when_text(event)},
+        link=event.url or "",
+        subject=_("You have a place at %(event)s") % {"event": event.title},
+    )
+    return first
+
+
+def mark_consent_received(*, sign_up: SignUp, marked_by) -> SignUp:
+    if sign_up.consent == SignUp.Consent.NOT_NEEDED:
+        raise SignUpRefused(_("This event does not need consent."))
+    sign_up.consent = SignUp.Consent.RECEIVED
+    sign_up.consent_marked_by = marked_by
+    sign_up.consent_marked_at = timezone.now()
+    sign_up.save(update_fields=["consent", "consent_marked_by", "consent_marked_at"])
+    return sign_up
+
+
+def mark_attendance(*, sign_up: SignUp, attended: bool, marked_by) -> SignUp:
+    """Record whether a person with a place came; possible from the start of the day."""
+    if sign_up.status != SignUp.Status.PLACE:
+        raise SignUpRefused(_("Only people with a place can be marked as here."))
+    event_day = timezone.localdate(sign_up.event.start)
+    if timezone.localdate() < event_day:
+        raise SignUpRefused(_("Attendance can be marked from the day of the event."))
+    sign_up.attended = attended
+    sign_up.attendance_marked_at = timezone.now()
+    sign_up.save(update_fields=["attended", "attendance_marked_at"])
+    return sign_up
+
+
+def tell_signed_up_about_change(*, event: EventPage, before: dict) -> int:
+    """Tell everyone with a place or in the queue that the event was cancelled, moved or changed."""
+    if event.status != before["status"]:
+        if event.status == EventPage.Status.CANCELLED:
+            message = _("%(event)s on %(when)s has been cancelled.")
+        elif event.status == EventPage.Status.MOVED:
+            message = _("%(event)s has moved.")
+        else:
+            message = _("%(event)s is going ahead after all, on %(when)s.")
+    elif (
+        event.start != before["start"] or event.location_name != before["location_name"]
+    ):
+        message = _("%(event)s has changed: it is now on %(when)s at %(place)s.")
+    else:
+        return 0
+    text = message % {
+        "event": event.title,
+        "when": when_text(event),
+        "place": event.location_name,
+    }
+    if event.status_note:
+        text += " " + event.status_note
+    told = 0
+    for entry in SignUp.objects.filter(
+        event=event, status__in=[SignUp.Status.PLACE, SignUp.Status.WAITING]
+    ).select_related("person"):
+        notify(
+            user=entry.person,
+            message=text[:500],
+            link=event.url or "",
+            subject=_("Change to %(event)s") % {"event": event.title},
+        )
+        told += 1
+    return told
+
+
+def send_reminders(*, now: datetime.datetime | None = None) -> int:
+    """Remind everyone with a place at tomorrow's events (in UK time). Safe to rerun."""
+    now = now or timezone.now()
+    tomorrow = timezone.localdate(now) + datetime.timedelta(days=1)
+    day_start = timezone.make_aware(
+        datetime.datetime.combine(tomorrow, datetime.time())
+    )
+    day_end = timezone.make_aware(
+        datetime.datetime.combine(
+            tomorrow + datetime.timedelta(days=1), datetime.time()
+        )
+    )
+    due = SignUp.objects.filter(
+        status=SignUp.Status.PLACE,
+        reminder_sent_at__isnull=True,
+        event__live=True,
+        event__status__in=[EventPage.Status.SCHEDULED, EventPage.Status.MOVED],
+        event__start__gte=day_start,
+        event__start__lt=day_end,
+    ).select_related("event", "person")
+    sent = 0
+    for entry in due:
+        with transaction.atomic():
+            notify(
+                user=entry.person,
+                message=_("Reminder: %(event)s is tomorrow, %(when)s, at %(place)s.")
+                % {
+                    "event": entry.event.title,
+                    "when": when_text(entry.event),
+                    "place": entry.event.location_name,
+                },
+                link=entry.event.url or "",
+                subject=_("Tomorrow: %(event)s") % {"event": entry.event.title},
+            )
+            SignUp.objects.filter(pk=entry.pk).update(reminder_sent_at=now)
+        sent += 1
+    return sent
+
+
+def erase_past_event_needs(*, now: datetime.datetime | None = None) -> int:
+    """Erase what people wrote about access needs once their event is over."""
+    now = now or timezone.now()
+    return (
+        SignUp.objects.filter(event__end__lte=now, needs_erased_at__isnull=True)
+        .exclude(access_needs="", travel_help=False)
+        .update(access_needs="", travel_help=False, needs_erased_at=now)
+    )

@@ -1,0 +1,21 @@
+from django.urls import path
+
+from programmes import staff_views
+
+app_name = "event_admin"
+
+urlpatterns = [
+    path("", staff_views.event_list, name="list"),
+    path("<int:event_id>/", staff_views.event_detail, name="event"),
+    path("<int:event_id>/sign-ups.csv", staff_views.export_csv, name="export"),
+    path(
+        "sign-ups/<int:sign_up_id>/attendance/",
+        staff_views.mark_attendance,
+        name="attendance",
+    ),
+    path(
+        "sign-ups/<int:sign_up_id>/consent/",
+        staff_views.mark_consent,
+        name="consent",
+    ),
+]

@@ -1,0 +1,150 @@
+"""For programme staff: who is coming, consent, attendance on the day, and the list as CSV."""
+
+from django.contrib import messages
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from wagtail.log_actions import log
+
+from pages import spreadsheets
+from privacy.audit import record_access_to_many
+from programmes import selectors, services
+from programmes.models import EventPage, SignUp
+
+
+def event_list(request):
+    return render(
+        request,
+        "programmes/staff/event_list.html",
+        {"events": selectors.staff_event_list()},
+    )
+
+
+def event_detail(request, event_id: int):
+    """Everyone coming, with what they need; buttons to mark them here on the day."""
+    event = get_object_or_404(EventPage, pk=event_id)
+    roster = list(selectors.event_roster(event))
+    places = [entry for entry in roster if entry.status == SignUp.Status.PLACE]
+    waiting = [entry for entry in roster if entry.status == SignUp.Status.WAITING]
+    record_access_to_many(
+        request,
+        [entry.person for entry in roster],
+        f"Sign-up details for the event “{event.title}”",
+    )
+    return render(
+        request,
+        "programmes/staff/event_detail.html",
+        {
+            "event": event,
+            "places": places,
+            "waiting": waiting,
+            "can_mark_attendance": timezone.localdate()
+            >= timezone.localdate(event.start),
+            "here_count": sum(1 for entry in places if entry.attended),
+        },
+    )
+
+
+def _staff_sign_up(sign_up_id: int) -> SignUp:
+    return get_object_or_404(
+        SignUp.objects.select_related("event", "person"), pk=sign_up_id
+    )
+
+
+@require_POST
+def mark_attendance(request, sign_up_id: int):
+    entry = _staff_sign_up(sign_up_id)
+    choice = request.POST.get("attended")
+    if choice not in {"yes", "no"}:
+        messages.error(request, _("Choose whether they came or not."))
+        return redirect("event_admin:event", event_id=entry.event_id)
+    try:
+        services.mark_attendance(
+            sign_up=entry, attended=choice == "yes", marked_by=request.user
+        )
+    except services.SignUpRefused as refused:
+        messages.error(request, refused.message)
+    else:
+        log(
+            instance=entry.event,
+            action="programmes.attendance",
+            user=request.user,
+            data={"sign_up": entry.pk, "attended": choice == "yes"},
+        )
+        messages.success(
+            request,
+            (
+                _("%(person)s is marked as here.")
+                if choice == "yes"
+                else _("%(person)s is marked as not here.")
+            )
+            % {"person": entry.person},
+        )
+    return redirect(f"{_event_admin_url(entry.event_id)}#sign-up-{entry.pk}")
+
+
+@require_POST
+def mark_consent(request, sign_up_id: int):
+    entry = _staff_sign_up(sign_up_id)
+    try:
+        services.mark_consent_received(sign_up=entry, marked_by=request.user)
+    except services.SignUpRefused as refused:
+        messages.error(request, refused.message)
+    else:
+        log(
+            instance=entry.event,
+            action="programmes.consent_received",
+            user=request.user,
+            data={"sign_up": entry.pk},
+        )
+        messages.success(
+            request,
+            _("Consent for %(person)s is marked as received.")
+            % {"person": entry.person},
+        )
+    return redirect(f"{_event_admin_url(entry.event_id)}#sign-up-{entry.pk}")
+
+
+def _event_admin_url(event_id: int) -> str:
+    from django.urls import reverse
+
+    return reverse("event_admin:event", kwargs={"event_id": event_id})
+
+
+def export_csv(request, event_id: int):
+    event = get_object_or_404(EventPage, pk=event_id)
+    roster = list(selectors.event_roster(event))
+    record_access_to_many(
+        request,
+        [entry.person for entry in roster],
+        f"Downloaded sign-up details for the event “{event.title}”",
+    )
+    log(instance=event, action="programmes.export", user=request.user)
+    yes_no = {True: _("Yes"), False: _("No"), None: ""}
+    return spreadsheets.csv_response(
+        filename=f"{event.slug}-sign-ups",
+        header=[
+            _("Username"),
+            _("Status"),
+            _("Signed up"),
+            _("Signed up by"),
+            _("Consent"),
+            _("Access needs"),
+            _("Help with travel"),
+            _("Came"),
+        ],
+        rows=[
+            (
+                entry.person.username,
+                entry.get_status_display(),
+                timezone.localtime(entry.created_at).strftime("%Y-%m-%d %H:%M"),
+                entry.signed_up_by or "",
+                entry.get_consent_display(),
+                entry.access_needs,
+                yes_no[entry.travel_help],
+                yes_no[entry.attended],
+            )
+            for entry in roster
+        ],
+    )

@@ -1,0 +1,21 @@
+from django.urls import path
+
+from programmes import views
+
+app_name = "events"
+
+urlpatterns = [
+    path("", views.event_list, name="list"),
+    path("past/", views.past_events, name="past"),
+    path("calendar.ics", views.all_events_calendar, name="calendar"),
+    path(
+        "programme/<int:programme_id>/calendar.ics",
+        views.programme_calendar,
+        name="programme_calendar",
+    ),
+    path("<int:event_id>/event.ics", views.event_calendar, name="event_calendar"),
+    path("<int:event_id>/sign-up/", views.sign_up, name="sign_up"),
+    path("sign-ups/<int:sign_up_id>/cancel/", views.cancel_sign_up, name="cancel"),
+    path("my-participation/", views.my_participation, name="my_participation"),
+    path("my-participation/certificate/", views.certificate, name="certificate"),
+]

@@ -1,0 +1,194 @@
+"""Finding events, calendar files, signing up and a young person's record."""
+
+from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from accounts import roles
+from programmes import calendar, selectors, services
+from programmes.forms import EventFilterForm, SignUpForm, SupportedSignUpForm
+from programmes.models import EventPage, ProgrammePage, SignUp
+from programmes.participation import participation_entries
+
+
+def _public_event(event_id: int) -> EventPage:
+    return get_object_or_404(EventPage.objects.live().public(), pk=event_id)
+
+
+def event_list(request):
+    """Upcoming events across all programmes, filtered by programme, month, audience."""
+    form = EventFilterForm(request.GET or None)
+    events = selectors.upcoming_events(**form.filters())
+    page = selectors.paginate(request, events)
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "programmes/event_list.html",
+        {"form": form, "events": page, "query": query.urlencode()},
+    )
+
+
+def past_events(request):
+    """Events that have happened, with what came of them."""
+    page = selectors.paginate(request, selectors.past_events())
+    return render(request, "programmes/past_events.html", {"events": page})
+
+
+def all_events_calendar(request):
+    events = selectors.all_feed_events()
+    return calendar.calendar_response(
+        calendar.build_calendar(events, name=_("All events")),
+        filename="events.ics",
+    )
+
+
+def programme_calendar(request, programme_id: int):
+    programme = get_object_or_404(
+        ProgrammePage.objects.live().public(), pk=programme_id
+    )
+    events = selectors.all_feed_events(programme=programme)
+    return calendar.calendar_response(
+        calendar.build_calendar(events, name=programme.title),
+        filename=f"{programme.slug}.ics",
+    )
+
+
+def event_calendar(request, event_id: int):
+    """The "add to calendar" file for one event."""
+    event = _public_event(event_id)
+    return calendar.calendar_response(
+        calendar.build_calendar([event], name=event.title),
+        filename=f"{event.slug}.ics",
+    )
+
+
+def sign_up(request, event_id: int):
+    """Sign yourself up, or (for a case worker) a young person you support."""
+    event = _public_event(event_id)
+    as_case_worker = not request.user.has_perm("programmes.take_part")
+    data = request.POST if request.method == "POST" else None
+    if as_case_worker:
+        supported = get_user_model().objects.filter(
+            case_worker=request.user, groups__name=roles.YOUNG_PERSON
+        )
+        form = SupportedSignUpForm(data, supported=supported)
+    else:
+        form = SignUpForm(data)
+    existing = None if as_case_worker else selectors.active_sign_up(request.user, event)
+    refusal = _closed_reason(event)
+    if request.method == "POST" and refusal is None and form.is_valid():
+        person = form.cleaned_data.get("person", request.user)
+        try:
+            entry = services.sign_up(
+                event=event,
+                person=person,
+                signed_up_by=request.user,
+                access_needs=form.cleaned_data["access_needs"],
+                travel_help=form.cleaned_data["travel_help"],
+            )
+        except services.SignUpRefused as refused:
+            form.add_error(None, refused.message)
+        else:
+            messages.success(request, _sign_up_message(entry, as_case_worker))
+            if as_case_worker:
+                return redirect(event.url)
+            return redirect("events:my_participation")
+    status = 400 if request.method == "POST" else 200
+    return render(
+        request,
+        "programmes/sign_up.html",
+        {
+            "event": event,
+            "form": form,
+            "refusal": refusal,
+            "existing": existing,
+            "places_left": selectors.places_left(event),
+            "as_case_worker": as_case_worker,
+        },
+        status=status,
+    )
+
+
+def _closed_reason(event: EventPage) -> str | None:
+    if event.status == EventPage.Status.CANCELLED:
+        return _("This event has been cancelled, so you cannot sign up.")
+    if event.start <= timezone.now():
+        return _("This event has already started or finished, so sign-up is closed.")
+    return None
+
+
+def _sign_up_message(entry: SignUp, as_case_worker: bool) -> str:
+    names = {"person": entry.person, "event": entry.event.title}
+    if entry.status == SignUp.Status.WAITING:
+        text = (
+            _("The event is full, so %(person)s is on the waiting list.")
+            if as_case_worker
+            else _("The event is full, so you are on the waiting list.")
+        ) % names
+        return text + " " + _("If a place comes free, we will send a message.")
+    text = (
+        _("Done! %(person)s has a place at %(event)s.")
+        if as_case_worker
+        else _("Done! You have a place at %(event)s.")
+    ) % names
+    if entry.consent == SignUp.Consent.PENDING:
+        text += " " + _(
+            "A parent or carer needs to say yes. The event team will check this "
+            "before the day."
+        )
+    return text
+
+
+@require_POST
+def cancel_sign_up(request, sign_up_id: int):
+    """Give up a place or leave the queue; for the person, or the worker who supports them."""
+    entry = get_object_or_404(SignUp.objects.select_related("person"), pk=sign_up_id)
+    if (
+        entry.person_id != request.user.pk
+        and entry.person.case_worker_id != request.user.pk
+    ):
+        raise Http404
+    try:
+        services.cancel_sign_up(sign_up=entry, cancelled_by=request.user)
+    except services.SignUpRefused as refused:
+        messages.error(request, refused.message)
+    else:
+        messages.success(
+            request,
+            _("Your place at %(event)s is cancelled. Thank you for letting us know.")
+            % {"event": entry.event.title},
+        )
+    if entry.person_id != request.user.pk:
+        return redirect(entry.event.url or reverse("events:list"))
+    return redirect("events:my_participation")
+
+
+def my_participation(request):
+    """What a young person is signed up for, and what they have taken part in."""
+    sign_ups = list(selectors.sign_ups_for(request.user))
+    for entry in sign_ups:
+        if entry.status == SignUp.Status.WAITING:
+            entry.position = selectors.waiting_position(entry)
+    return render(
+        request,
+        "programmes/my_participation.html",
+        {"sign_ups": sign_ups, "entries": participation_entries(request.user)},
+    )
+
+
+def certificate(request):
+    """A printable record of taking part, to show a college or employer."""
+    return render(
+        request,
+        "programmes/certificate.html",
+        {
+            "entries": participation_entries(request.user),
+            "issued_on": timezone.localdate(),
+        },
+    )

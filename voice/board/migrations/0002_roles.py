@@ -1,0 +1,20 @@
+"""Give the roles the board permissions voice/board/permissions.py lists."""
+
+from django.db import migrations
+
+from accounts import roles
+
+
+def grant(apps, schema_editor):
+    from voice.board.permissions import ROLE_PERMISSIONS
+
+    roles.grant_permissions(apps, ROLE_PERMISSIONS)
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("board", "0001_initial"),
+        ("accounts", "0002_roles"),
+    ]
+
+    operations = [migrations.RunPython(grant, migrations.RunPython.noop)]

@@ -1,0 +1,7 @@
+from django.urls import path
+
+from voice.board.consumers import MeetingConsumer
+
+websocket_urlpatterns = [
+    path("ws/board/meetings/<int:meeting_id>/", MeetingConsumer.as_asgi()),
+]

@@ -1,0 +1,177 @@
+"""Reads for the shadow board: the evidence, the influence log, vote counts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+
+from accounts import roles
+from voice.board.models import (
+    AVATAR_SYMBOLS,
+    MemberProfile,
+    Question,
+    Recommendation,
+    Vote,
+)
+from voice.feedback.models import Feedback
+from voice.moderation.models import ModeratedText
+
+# Groups smaller than this are never shown as a number: a count of 1 or 2 can
+# point at a person in a small service.
+SMALLEST_GROUP_SHOWN = 5
+
+
+def public_profiles() -> list[dict]:
+    """Profiles members agreed to show, with only the chosen name and avatar."""
+    profiles = MemberProfile.objects.filter(
+        is_public=True, user__groups__name=roles.BOARD_MEMBER, user__is_active=True
+    ).only("chosen_name", "avatar")
+    return [
+        {
+            "chosen_name": profile.chosen_name,
+            "avatar": AVATAR_SYMBOLS.get(profile.avatar, ""),
+            "avatar_label": profile.get_avatar_display(),
+        }
+        for profile in profiles
+    ]
+
+
+def shared_feedback() -> QuerySet[Feedback]:
+    """Feedback the board may read: approved, shared with consent, not withdrawn."""
+    return Feedback.objects.filter(
+        moderated_text__status=ModeratedText.Status.APPROVED,
+        share_consent=True,
+        share_consent_withdrawn_at__isnull=True,
+    )
+
+
+@dataclass(frozen=True)
+class GroupCount:
+    label: str
+    count: int
+
+    @property
+    def shown(self) -> str:
+        if self.count < SMALLEST_GROUP_SHOWN:
+            return f"fewer than {SMALLEST_GROUP_SHOWN}"
+        return str(self.count)
+
+    @property
+    def big_enough(self) -> bool:
+        return self.count >= SMALLEST_GROUP_SHOWN
+
+
+def quotable_feedback() -> QuerySet[Feedback]:
+    """Shared feedback whose words may be shown: not blanked by the retention purge.
+
+    Anonymised feedback still counts in the figures above, but has no words left.
+    """
+    return shared_feedback().filter(moderated_text__anonymised_at__isnull=True)
+
+
+def evidence_by_topic() -> list[GroupCount]:
+    rows = (
+        shared_feedback()
+        .values("topic__name", "topic__plain_words")
+        .annotate(count=Count("pk"))
+        .order_by("-count", "topic__name")
+    )
+    return [
+        GroupCount(row["topic__plain_words"] or row["topic__name"], row["count"])
+        for row in rows
+    ]
+
+
+def evidence_by_theme() -> list[GroupCount]:
+    rows = (
+        shared_feedback()
+        .filter(moderated_text__themes__isnull=False)
+        .values("moderated_text__themes__name")
+        .annotate(count=Count("pk", distinct=True))
+        .order_by("-count", "moderated_text__themes__name")
+    )
+    return [
+        GroupCount(row["moderated_text__themes__name"], row["count"]) for row in rows
+    ]
+
+
+def evidence_quotes(limit: int = 30) -> list[Feedback]:
+    """Recent shared words, only from topics with enough feedback to hide who said them."""
+    big_topics = [
+        row["topic"]
+        for row in shared_feedback()
+        .values("topic")
+        .annotate(count=Count("pk"))
+        .filter(count__gte=SMALLEST_GROUP_SHOWN)
+    ]
+    return list(
+        quotable_feedback()
+        .filter(topic__in=big_topics)
+        .select_related("topic", "moderated_text")
+        .order_by("-created_at")[:limit]
+    )
+
+
+def influence_log(*, public: bool = False) -> QuerySet[Recommendation]:
+    """Recommendations with their response and the actions that followed, newest first.
+
+    The public sees submitted recommendations and only the actions that are
+    under way, done or not possible (as on "You said, we did"); members see
+    every action, proposed ones too. Each recommendation's actions are in
+    `followed_actions`.
+    """
+    from voice.review.models import Action
+
+    actions = Action.objects.order_by("-status_changed_at", "-pk")
+    if public:
+        actions = actions.filter(status__in=Action.PUBLIC_STATUSES)
+    recommendations = (
+        Recommendation.objects.select_related("response")
+        .prefetch_related(
+            Prefetch("actions", queryset=actions, to_attr="followed_actions")
+        )
+        .order_by("-submitted_at", "-created_at")
+    )
+    if public:
+        recommendations = recommendations.submitted()
+    return recommendations
+
+
+def vote_counts(question_id: int) -> dict[str, int]:
+    """Counts for each choice, always recomputed from the database."""
+    rows = Vote.objects.filter(question_id=question_id).aggregate(
+        **{
+            choice.value: Count("pk", filter=Q(choice=choice.value))
+            for choice in Vote.Choice
+        }
+    )
+    return {choice.value: rows[choice.value] or 0 for choice in Vote.Choice}
+
+
+def vote_counts_for(question_ids: list[int]) -> dict[int, dict[str, int]]:
+    """Counts for several questions in one query."""
+    counts = {
+        question_id: {choice.value: 0 for choice in Vote.Choice}
+        for question_id in question_ids
+    }
+    rows = (
+        Vote.objects.filter(question_id__in=question_ids)
+        .values("question_id", "choice")
+        .annotate(count=Count("pk"))
+    )
+    for row in rows:
+        counts[row["question_id"]][row["choice"]] = row["count"]
+    return counts
+
+
+def question_state(question_id: int) -> dict | None:
+    """What a live meeting screen shows for one question."""
+    question = Question.objects.filter(pk=question_id).first()
+    if question is None:
+        return None
+    return {
+        "question": question.pk,
+        "status": question.status,
+        "counts": question.result if not question.is_open else vote_counts(question.pk),
+    }

@@ -1,0 +1,246 @@
+"""The feedback form and the small forms around it, in words for young readers."""
+
+import secrets
+
+from django import forms
+from django.contrib.auth import get_user_model
+from django.utils.translation import gettext_lazy as _
+
+from voice.feedback.models import FEELING_FACES, FeedbackReport, Feeling, Speaker, Topic
+from voice.feedback.receipts import normalise_receipt_code
+
+TEXT_LIMIT = 2000
+DETAILS_LIMIT = 1000
+REACH_LIMIT = 200
+
+YES_NO = [("yes", _("Yes")), ("no", _("No"))]
+
+
+def new_submission_token() -> str:
+    return secrets.token_urlsafe(32)
+
+
+class ErrorSummaryMixin:
+    """Errors listed at the top of the page, each linking to its field."""
+
+    def ordered_errors(self) -> list[tuple[str, str]]:
+        """(field id, message) in the order the fields appear, for the error summary."""
+        found = []
+        for name in self.fields:
+            for message in self.errors.get(name, []):
+                bound = self[name]
+                target = bound.auto_id
+                if isinstance(bound.field.widget, forms.RadioSelect):
+                    target = f"{bound.auto_id}_0"
+                found.append((target, message))
+        for message in self.non_field_errors():
+            found.append(("", message))
+        return found
+
+
+class TopicChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Topic) -> str:
+        return str(obj)
+
+
+class YoungPersonChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj) -> str:
+        return obj.username
+
+
+class FeedbackForm(ErrorSummaryMixin, forms.Form):
+    """Who is speaking, about what, how they feel, what they want to say."""
+
+    young_person = YoungPersonChoiceField(
+        label=_("Are you helping a young person give this feedback?"),
+        queryset=get_user_model().objects.none(),
+        required=False,
+        empty_label=_("No, this is my own feedback"),
+        help_text=_("If you choose a young person, the feedback is theirs."),
+        error_messages={
+            "invalid_choice": _("Choose a young person from the list."),
+        },
+    )
+    speaker = forms.ChoiceField(
+        label=_("Who is giving this feedback?"),
+        choices=Speaker.choices,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": _("Choose who is giving this feedback."),
+            "invalid_choice": _("Choose one of the answers."),
+        },
+    )
+    topic = TopicChoiceField(
+        label=_("What is it about?"),
+        queryset=Topic.objects.filter(active=True),
+        empty_label=_("Choose a topic"),
+        error_messages={
+            "required": _("Choose what your feedback is about."),
+            "invalid_choice": _("Choose a topic from the list."),
+        },
+    )
+    feeling = forms.TypedChoiceField(
+        label=_("How do you feel about it?"),
+        choices=Feeling.choices,
+        coerce=int,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": _("Choose how you feel."),
+            "invalid_choice": _("Choose one of the five faces."),
+        },
+    )
+    text = forms.CharField(
+        label=_("What do you want to tell us?"),
+        help_text=_(
+            "You can write up to 2,000 characters. Please do not write anyone's "
+            "name, or what happened in your case."
+        ),
+        widget=forms.Textarea(attrs={"rows": 8, "data-count-limit": TEXT_LIMIT}),
+        error_messages={
+            "required": _("Write what you want to tell us."),
+        },
+    )
+    share = forms.ChoiceField(
+        label=_("Can we share this on the website, without your name?"),
+        choices=YES_NO,
+        widget=forms.RadioSelect,
+        help_text=_("We read it first. We never show your name."),
+        error_messages={
+            "required": _("Choose yes or no."),
+            "invalid_choice": _("Choose yes or no."),
+        },
+    )
+    wants_reply = forms.ChoiceField(
+        label=_("Do you want a reply?"),
+        choices=YES_NO,
+        widget=forms.RadioSelect,
+        help_text=_("You can read our reply with your receipt code."),
+        error_messages={
+            "required": _("Choose yes or no."),
+            "invalid_choice": _("Choose yes or no."),
+        },
+    )
+    without_account = forms.BooleanField(
+        label=_("Send it without my username"),
+        required=False,
+        help_text=_(
+            "Then it will not be in My feedback. Keep your receipt code to check it."
+        ),
+    )
+    submission_token = forms.CharField(
+        widget=forms.HiddenInput, max_length=64, required=False
+    )
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        signed_in = user is not None and user.is_authenticated
+        supported = (
+            get_user_model().objects.filter(case_worker=user).order_by("username")
+            if signed_in
+            else get_user_model().objects.none()
+        )
+        if signed_in and supported.exists():
+            self.fields["young_person"].queryset = supported
+        else:
+            del self.fields["young_person"]
+        if not signed_in:
+            del self.fields["without_account"]
+        if not self.is_bound and not self.initial.get("submission_token"):
+            self.initial["submission_token"] = new_submission_token()
+
+    def clean_text(self) -> str:
+        text = self.cleaned_data["text"]
+        if len(text) > TEXT_LIMIT:
+            raise forms.ValidationError(
+                _(
+                    "This is %(length)s characters long. The most you can write is "
+                    "2,000. Please make it shorter: nothing you wrote is lost."
+                )
+                % {"length": f"{len(text):,}"}
+            )
+        return text
+
+    def clean_submission_token(self) -> str:
+        token = self.cleaned_data.get("submission_token", "")
+        # A missing or odd token only loses the double-post guard; never the words.
+        if not token or not token.replace("-", "").replace("_", "").isalnum():
+            return new_submission_token()
+        return token
+
+    def feeling_options(self) -> list[tuple]:
+        """Each feeling radio with its face, for a face and words on every choice."""
+        return [
+            (radio, FEELING_FACES.get(int(radio.data["value"]), ""))
+            for radio in self["feeling"]
+        ]
+
+
+class CheckReceiptForm(ErrorSummaryMixin, forms.Form):
+    code = forms.CharField(
+        label=_("Your receipt code"),
+        max_length=40,
+        help_text=_("It looks like ABCD-EFGH. Capitals and spaces do not matter."),
+        widget=forms.TextInput(
+            attrs={"autocomplete": "off", "autocapitalize": "characters"}
+        ),
+        error_messages={"required": _("Type your receipt code.")},
+    )
+
+    def clean_code(self) -> str:
+        code = normalise_receipt_code(self.cleaned_data["code"])
+        if code is None:
+            raise forms.ValidationError(
+                _(
+                    "A receipt code has 8 letters and numbers, like ABCD-EFGH. "
+                    "Check it and try again."
+                )
+            )
+        return code
+
+
+class ReportForm(ErrorSummaryMixin, forms.Form):
+    reason = forms.ChoiceField(
+        label=_("What is wrong with it?"),
+        choices=FeedbackReport.Reason.choices,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": _("Choose what is wrong with it."),
+            "invalid_choice": _("Choose one of the answers."),
+        },
+    )
+
+
+class UnsafeForm(ErrorSummaryMixin, forms.Form):
+    """Both boxes can be left empty: one tap is enough."""
+
+    details = forms.CharField(
+        label=_("Do you want to tell us more?"),
+        required=False,
+        max_length=DETAILS_LIMIT,
+        help_text=_("You can leave this empty. Up to 1,000 characters."),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={
+            "max_length": _(
+                "The most you can write here is 1,000 characters. Please make it "
+                "shorter."
+            ),
+        },
+    )
+    how_to_reach = forms.CharField(
+        label=_("How can we reach you?"),
+        required=False,
+        max_length=REACH_LIMIT,
+        help_text=_(
+            "You can leave this empty. For example, a phone number, or where you are."
+        ),
+        error_messages={
+            "max_length": _("The most you can write here is 200 characters."),
+        },
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Over-long words get a message, not a silent cut by the browser.
+        for name in self.fields:
+            self.fields[name].widget.attrs.pop("maxlength", None)

@@ -1,0 +1,154 @@
+"""Feedback from young people and parents/carers, and the topics it can be about.
+
+The words themselves live in a `ModeratedText` (voice.moderation), so screening,
+moderation, safeguarding and retention treat every piece of free text alike.
+Anonymous feedback has no link to any account, and no IP address or user agent
+is kept with any feedback.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from voice.moderation.models import ModeratedText
+
+
+class Topic(models.Model):
+    """Something feedback can be about (my worker, appointments, court…), managed by staff."""
+
+    name = models.CharField(max_length=80, unique=True)
+    plain_words = models.CharField(
+        max_length=120,
+        blank=True,
+        help_text=_("How the topic is shown to young people, if different."),
+    )
+    sort_order = models.PositiveSmallIntegerField(default=0)
+    active = models.BooleanField(
+        default=True, help_text=_("Only active topics are offered on the form.")
+    )
+
+    class Meta:
+        ordering = ["sort_order", "name"]
+
+    def __str__(self) -> str:
+        return self.plain_words or self.name
+
+
+class Feeling(models.IntegerChoices):
+    """A five-point scale; every point has words as well as a face."""
+
+    VERY_UNHAPPY = 1, _("Very unhappy")
+    UNHAPPY = 2, _("Unhappy")
+    OKAY = 3, _("Okay")
+    HAPPY = 4, _("Happy")
+    VERY_HAPPY = 5, _("Very happy")
+
+
+FEELING_FACES = {1: "😢", 2: "🙁", 3: "😐", 4: "🙂", 5: "😄"}
+
+
+class Speaker(models.TextChoices):
+    YOUNG_PERSON = "young_person", _("A young person")
+    PARENT_CARER = "parent_carer", _("A parent or carer")
+
+
+class Feedback(models.Model):
+    """One piece of feedback: who was speaking, about what, how they felt, and what they said."""
+
+    receipt_code = models.CharField(max_length=16, unique=True, editable=False)
+    # A random token from the form, so a double click or a retried post
+    # finds the feedback already given instead of making a second one.
+    submission_token = models.CharField(
+        max_length=64, unique=True, null=True, blank=True, editable=False
+    )
+    speaker = models.CharField(max_length=20, choices=Speaker.choices)
+    topic = models.ForeignKey(Topic, on_delete=models.PROTECT, related_name="feedback")
+    feeling = models.PositiveSmallIntegerField(choices=Feeling.choices)
+    moderated_text = models.OneToOneField(
+        ModeratedText, on_delete=models.PROTECT, related_name="feedback"
+    )
+    share_consent = models.BooleanField(
+        default=False, help_text=_("They agreed to share it, without their name.")
+    )
+    share_consent_withdrawn_at = models.DateTimeField(null=True, blank=True)
+    wants_reply = models.BooleanField(default=False)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="feedback",
+        help_text=_("Empty for anonymous feedback."),
+    )
+    supported_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The case worker who helped them give it, if any."),
+    )
+    report_count = models.PositiveIntegerField(default=0)
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name_plural = "feedback"
+        indexes = [
+            models.Index(fields=["topic", "created_at"]),
+            # The public page: newest first among what the person agreed to share.
+            models.Index(
+                fields=["-created_at", "-id"],
+                condition=Q(
+                    share_consent=True, share_consent_withdrawn_at__isnull=True
+                ),
+                name="feedback_shareable_newest",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Feedback {self.receipt_code}"
+
+    @property
+    def is_anonymous(self) -> bool:
+        return self.author_id is None
+
+    @property
+    def is_shared(self) -> bool:
+        """Shown on the public page: approved, consented and not withdrawn."""
+        return (
+            self.share_consent
+            and self.share_consent_withdrawn_at is None
+            and self.moderated_text.status == ModeratedText.Status.APPROVED
+        )
+
+
+class FeedbackReport(models.Model):
+    """A visitor's report that a shared piece of feedback should not be on the website.
+
+    Nothing about who reported it is kept: no account, no address.
+    """
+
+    class Reason(models.TextChoices):
+        PERSONAL_DETAILS = (
+            "personal_details",
+            _("It says who someone is, or how to find them"),
+        )
+        UNKIND = "unkind", _("It is rude, unkind or hurtful")
+        UNSAFE = "unsafe", _("It might put someone in danger")
+        OTHER = "other", _("Something else is wrong with it")
+
+    feedback = models.ForeignKey(
+        Feedback, on_delete=models.CASCADE, related_name="reports"
+    )
+    reason = models.CharField(max_length=20, choices=Reason.choices)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["feedback", "created_at"])]
+
+    def __str__(self) -> str:
+        return f"Report on {self.feedback}: {self.get_reason_display()}"

@@ -1,0 +1,243 @@
+"""Writes for feedback: each one a single transaction."""
+
+import logging
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+from wagtail.log_actions import log
+
+from voice.feedback.models import Feedback, FeedbackReport, Speaker, Topic
+from voice.feedback.receipts import new_receipt_code
+from voice.moderation.models import ModeratedText, SafeguardingConcern
+from voice.moderation.services import raise_concern, submit_text
+
+logger = logging.getLogger(__name__)
+
+RECEIPT_CODE_ATTEMPTS = 8
+RELATED_FIELDS = [
+    "submission_token",
+    "topic",
+    "moderated_text",
+    "author",
+    "supported_by",
+]
+SENT_BACK_ACTION = "feedback.sent_back_after_reports"
+
+
+def hide_after_reports() -> int:
+    """How many reports send a shared item back to the moderators (setting, default 3)."""
+    return getattr(settings, "FEEDBACK_HIDE_AFTER_REPORTS", 3)
+
+
+def give_feedback(
+    *,
+    speaker: str,
+    topic: Topic,
+    feeling: int,
+    text: str,
+    share_consent: bool,
+    wants_reply: bool,
+    author=None,
+    supported_by=None,
+    submission_token: str | None = None,
+) -> tuple[Feedback, bool]:
+    """Keep one piece of feedback and its words; screen the words at once.
+
+    Returns the feedback and whether it is new. A second post with the same
+    submission token (a double tap, a retry after a network error) returns the
+    feedback the first one made and makes nothing.
+    """
+    if submission_token:
+        existing = Feedback.objects.filter(submission_token=submission_token).first()
+        if existing is not None:
+            return existing, False
+    try:
+        feedback = _create_feedback(
+            speaker=speaker,
+            topic=topic,
+            feeling=feeling,
+            text=text,
+            share_consent=share_consent,
+            wants_reply=wants_reply,
+            author=author,
+            supported_by=supported_by,
+            submission_token=submission_token,
+        )
+    except IntegrityError:
+        # Two posts with one token at the same moment: the other one won,
+        # and everything this one made was rolled back with it.
+        if submission_token:
+            existing = Feedback.objects.filter(
+                submission_token=submission_token
+            ).first()
+            if existing is not None:
+                return existing, False
+        raise
+    return feedback, True
+
+
+@transaction.atomic
+def _create_feedback(
+    *,
+    speaker: str,
+    topic: Topic,
+    feeling: int,
+    text: str,
+    share_consent: bool,
+    wants_reply: bool,
+    author,
+    supported_by,
+    submission_token: str | None,
+) -> Feedback:
+    if author is not None and not author.is_authenticated:
+        author = None
+    if supported_by is not None:
+        if author is None or author.case_worker_id != supported_by.pk:
+            raise ValidationError(
+                "Supported feedback must be given with a young person this "
+                "case worker supports."
+            )
+        speaker = Speaker.YOUNG_PERSON
+    if not topic.active:
+        raise ValidationError("That topic is no longer offered.")
+    moderated_text = submit_text(
+        text=text, kind=ModeratedText.Kind.FEEDBACK, author=author
+    )
+    feedback = Feedback(
+        speaker=speaker,
+        topic=topic,
+        feeling=feeling,
+        moderated_text=moderated_text,
+        share_consent=share_consent,
+        wants_reply=wants_reply,
+        author=author,
+        supported_by=supported_by,
+        submission_token=submission_token or None,
+    )
+    for _attempt in range(RECEIPT_CODE_ATTEMPTS):
+        feedback.receipt_code = new_receipt_code()
+        if Feedback.objects.filter(receipt_code=feedback.receipt_code).exists():
+            continue
+        # Field rules only: the related rows were just loaded or made, and the
+        # database's unique constraints are the guard a race cannot slip past.
+        feedback.full_clean(exclude=RELATED_FIELDS, validate_unique=False)
+        try:
+            with transaction.atomic():
+                feedback.save()
+        except IntegrityError:
+            if Feedback.objects.filter(receipt_code=feedback.receipt_code).exists():
+                feedback.pk = None
+                continue  # another code was taken at the same moment: draw again
+            raise
+        return feedback
+    raise RuntimeError("Could not find a free receipt code")  # pragma: no cover
+
+
+@transaction.atomic
+def withdraw_share_consent(*, feedback: Feedback) -> Feedback:
+    """Stop sharing a piece of feedback: it leaves every public page at once.
+
+    The time consent was withdrawn is kept, as the record of what was agreed.
+    """
+    feedback = Feedback.objects.select_for_update().get(pk=feedback.pk)
+    if feedback.share_consent and feedback.share_consent_withdrawn_at is None:
+        feedback.share_consent_withdrawn_at = timezone.now()
+        feedback.save(update_fields=["share_consent_withdrawn_at"])
+    return feedback
+
+
+@transaction.atomic
+def report_shared_feedback(*, feedback: Feedback, reason: str) -> Feedback:
+    """Count a visitor's report on a shared item; enough reports send it back to moderators.
+
+    Only reports made since the last moderator decision count towards sending
+    it back, so an item a moderator has looked at again and approved stays
+    up until it is reported that many times more.
+    """
+    feedback = (
+        Feedback.objects.select_for_update()
+        .select_related("moderated_text")
+        .get(pk=feedback.pk)
+    )
+    report = FeedbackReport(feedback=feedback, reason=reason)
+    report.full_clean()
+    report.save()
+    Feedback.objects.filter(pk=feedback.pk).update(report_count=F("report_count") + 1)
+    feedback.refresh_from_db(fields=["report_count"])
+
+    item = ModeratedText.objects.select_for_update().get(pk=feedback.moderated_text_id)
+    if item.status != ModeratedText.Status.APPROVED:
+        return feedback
+    recent = feedback.reports.all()
+    if item.decided_at is not None:
+        recent = recent.filter(created_at__gt=item.decided_at)
+    if recent.count() >= hide_after_reports():
+        send_back_to_moderators(feedback=feedback, item=item)
+    return feedback
+
+
+def send_back_to_moderators(*, feedback: Feedback, item: ModeratedText) -> None:
+    """Take a reported item off the public page and put it back in the queue."""
+    previous = item.status
+    item.status = ModeratedText.Status.WAITING
+    item.claimed_by = None
+    item.claimed_at = None
+    item.save(update_fields=["status", "claimed_by", "claimed_at"])
+    reasons = sorted(set(feedback.reports.values_list("reason", flat=True).order_by()))
+    log(
+        instance=feedback,
+        action=SENT_BACK_ACTION,
+        user=None,
+        title=str(feedback),
+        data={
+            "moderated_text": item.pk,
+            "previous_status": previous,
+            "report_count": feedback.report_count,
+            "reasons": reasons,
+        },
+    )
+    logger.info(
+        "Feedback %s sent back to moderators after %s reports",
+        feedback.pk,
+        feedback.report_count,
+    )
+
+
+UNSAFE_DETAILS_WINDOW = timedelta(hours=1)
+
+
+def raise_unsafe_alert(
+    *, user=None, details: str = "", how_to_reach: str = ""
+) -> SafeguardingConcern:
+    """The "I don't feel safe" button: an urgent concern for the safeguarding leads."""
+    return raise_concern(
+        source=SafeguardingConcern.Source.UNSAFE_BUTTON,
+        raised_by=user,
+        details=unsafe_details(details=details, how_to_reach=how_to_reach),
+    )
+
+
+@transaction.atomic
+def add_to_unsafe_alert(
+    *, concern: SafeguardingConcern, details: str = "", how_to_reach: str = ""
+) -> SafeguardingConcern:
+    """Add what the person chose to tell us after pressing the button."""
+    concern = SafeguardingConcern.objects.select_for_update().get(pk=concern.pk)
+    extra = unsafe_details(details=details, how_to_reach=how_to_reach)
+    if extra:
+        concern.details = f"{concern.details}\n\n{extra}".strip()
+        concern.save(update_fields=["details"])
+    return concern
+
+
+def unsafe_details(*, details: str, how_to_reach: str) -> str:
+    parts = []
+    if details.strip():
+        parts.append(details.strip())
+    if how_to_reach.strip():
+        parts.append(f"How to reach them: {how_to_reach.strip()}")
+    return "\n\n".join(parts)

@@ -1,0 +1,339 @@
+"""The public side of feedback: give it, check it, see what is shared, say you feel unsafe.
+
+Pages that show a receipt code or a status are never cached and never put
+what someone wrote (or their code) in the address, so the next person on a
+shared phone or computer cannot bring them back from the history.
+"""
+
+from datetime import datetime, timedelta
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
+
+from voice.feedback import ratelimit, selectors, services
+from voice.feedback.forms import CheckReceiptForm, FeedbackForm, ReportForm, UnsafeForm
+from voice.feedback.models import Feedback
+from voice.moderation.models import SafeguardingConcern
+
+THANKS_SESSION_KEY = "feedback_thanks"
+UNSAFE_SESSION_KEY = "feedback_unsafe"
+REPORTED_SESSION_KEY = "feedback_reported"
+# A repeated post of the same form within this time shows the same receipt.
+RESUBMIT_WINDOW = timedelta(minutes=30)
+UNSAFE_REPEAT_WINDOW = timedelta(minutes=2)
+UNSAFE_ADD_WINDOW = timedelta(hours=1)
+
+
+def unsafe_form(data=None) -> UnsafeForm:
+    return UnsafeForm(data, prefix="unsafe")
+
+
+@never_cache
+def give(request):
+    """The feedback form. A good post goes to the thank-you page (post, redirect, get)."""
+    status = 200
+    if request.method == "POST":
+        form = FeedbackForm(request.POST, user=request.user)
+        status = 400
+        if form.is_valid():
+            if ratelimit.allow(request, "submit"):
+                feedback = save_feedback(request, form)
+                if feedback is not None:
+                    return thank_you_redirect(request, feedback)
+            else:
+                form.add_error(
+                    None,
+                    _(
+                        "A lot of feedback has been sent from here in a short time. "
+                        "Please wait 10 minutes and send it again. What you wrote "
+                        "is still here."
+                    ),
+                )
+                status = 429
+    else:
+        form = FeedbackForm(user=request.user)
+    return render(
+        request,
+        "feedback/give.html",
+        {"form": form, "unsafe_form": unsafe_form()},
+        status=status,
+    )
+
+
+def save_feedback(request, form: FeedbackForm) -> Feedback | None:
+    data = form.cleaned_data
+    user = request.user if request.user.is_authenticated else None
+    young_person = data.get("young_person")
+    author, supported_by = user, None
+    if young_person is not None:
+        author, supported_by = young_person, user
+    elif data.get("without_account"):
+        author = None
+    token = data["submission_token"]
+    try:
+        feedback, created = services.give_feedback(
+            speaker=data["speaker"],
+            topic=data["topic"],
+            feeling=data["feeling"],
+            text=data["text"],
+            share_consent=data["share"] == "yes",
+            wants_reply=data["wants_reply"] == "yes",
+            author=author,
+            supported_by=supported_by,
+            submission_token=token,
+        )
+    except ValidationError as error:
+        form.add_error(None, error)
+        return None
+    if not created and feedback.created_at < timezone.now() - RESUBMIT_WINDOW:
+        form.add_error(
+            None,
+            _(
+                "This form was sent a while ago, so we have kept that one. "
+                "Use your receipt code to check it, or give new feedback."
+            ),
+        )
+        form.data = form.data.copy()
+        form.data["submission_token"] = ""
+        return None
+    return feedback
+
+
+def thank_you_redirect(request, feedback: Feedback):
+    # Only the code and one flag: never the words.
+    request.session[THANKS_SESSION_KEY] = {
+        "receipt_code": feedback.receipt_code,
+        "safeguarding": feedback.moderated_text.is_safeguarding,
+    }
+    return redirect("feedback:thanks")
+
+
+@never_cache
+def thanks(request):
+    """Shown once: after that it says the page has gone, to keep it private."""
+    shown = request.session.pop(THANKS_SESSION_KEY, None)
+    return render(
+        request,
+        "feedback/thanks.html",
+        {
+            "receipt_code": shown["receipt_code"] if shown else None,
+            "safeguarding": bool(shown and shown["safeguarding"]),
+        },
+    )
+
+
+@never_cache
+def check(request):
+    """Look up a receipt code. The result is the answer to a post: nothing in the address."""
+    form = CheckReceiptForm(request.POST if request.method == "POST" else None)
+    context = {"form": form}
+    status = 200
+    if request.method == "POST":
+        if not ratelimit.allow(request, "check"):
+            form.is_valid()
+            form.add_error(
+                None,
+                _(
+                    "You have tried a lot of codes. Please wait 10 minutes and "
+                    "try again."
+                ),
+            )
+            status = 429
+        elif form.is_valid():
+            feedback = selectors.find_by_receipt_code(form.cleaned_data["code"])
+            if feedback is None:
+                form.add_error(
+                    "code",
+                    _(
+                        "We could not find that code. Check each letter and number "
+                        "and try again."
+                    ),
+                )
+            else:
+                context.update(result_context(feedback))
+                context["form"] = CheckReceiptForm()
+        if form.errors and status == 200:
+            status = 400
+    return render(request, "feedback/check.html", context, status=status)
+
+
+def result_context(feedback: Feedback) -> dict:
+    return {
+        "feedback": feedback,
+        "status": selectors.status_of(feedback),
+        "reply": feedback.moderated_text.reply,
+        "what_changed": selectors.what_changed_for(feedback),
+    }
+
+
+@require_POST
+@never_cache
+def stop_sharing(request):
+    """Withdraw consent to share, proved by the receipt code."""
+    form = CheckReceiptForm(request.POST)
+    if not ratelimit.allow(request, "check") or not form.is_valid():
+        messages.error(
+            request, _("We could not stop sharing it. Check your receipt code.")
+        )
+        return redirect("feedback:check")
+    feedback = selectors.find_by_receipt_code(form.cleaned_data["code"])
+    if feedback is None:
+        messages.error(
+            request, _("We could not stop sharing it. Check your receipt code.")
+        )
+        return redirect("feedback:check")
+    feedback = services.withdraw_share_consent(feedback=feedback)
+    feedback = selectors.find_by_receipt_code(feedback.receipt_code)
+    messages.success(request, _("Done. Your words are no longer on the website."))
+    if request.POST.get("next") == "mine" and feedback.author_id == request.user.pk:
+        return redirect("feedback:mine")
+    context = {"form": CheckReceiptForm(), **result_context(feedback)}
+    return render(request, "feedback/check.html", context)
+
+
+@never_cache
+def mine(request):
+    """The signed-in person's own feedback and what happened to each."""
+    items = [
+        (feedback, selectors.status_of(feedback))
+        for feedback in selectors.feedback_given_by(request.user)[:200]
+    ]
+    return render(request, "feedback/mine.html", {"items": items})
+
+
+def shared(request):
+    """Feedback people agreed to share, after a moderator read it."""
+    page = selectors.shared_feedback_page(request.GET.get("older"))
+    return render(request, "feedback/shared.html", {"page": page})
+
+
+@never_cache
+def report(request, pk: int):
+    """Tell the moderators a shared item should not be on the website."""
+    feedback = selectors.find_shared_item(pk)
+    if feedback is None:
+        raise Http404
+    form = ReportForm(request.POST if request.method == "POST" else None)
+    status = 200
+    if request.method == "POST":
+        if not ratelimit.allow(request, "report"):
+            form.is_valid()
+            form.add_error(
+                None,
+                _("You have sent a lot of reports. Please wait 10 minutes."),
+            )
+            status = 429
+        elif form.is_valid():
+            reported = request.session.get(REPORTED_SESSION_KEY, [])
+            if feedback.pk not in reported:
+                services.report_shared_feedback(
+                    feedback=feedback, reason=form.cleaned_data["reason"]
+                )
+                request.session[REPORTED_SESSION_KEY] = (reported + [feedback.pk])[
+                    -200:
+                ]
+            messages.success(
+                request,
+                _("Thank you for telling us. Our team will look at it again."),
+            )
+            return redirect("feedback:shared")
+        else:
+            status = 400
+    return render(
+        request,
+        "feedback/report.html",
+        {"form": form, "feedback": feedback},
+        status=status,
+    )
+
+
+@never_cache
+def unsafe(request):
+    """The "I don't feel safe" button. One tap is enough; adding words is a choice."""
+    if request.method != "POST":
+        return render(request, "feedback/unsafe.html", {"unsafe_form": unsafe_form()})
+    form = unsafe_form(request.POST)
+    if not form.is_valid():
+        return render(
+            request, "feedback/unsafe.html", {"unsafe_form": form}, status=400
+        )
+    details = form.cleaned_data.get("details", "")
+    how_to_reach = form.cleaned_data.get("how_to_reach", "")
+    recent = recent_unsafe_alert(request, within=UNSAFE_REPEAT_WINDOW)
+    if recent is not None:
+        # A double tap, or words added just after: the same alert, not a second one.
+        services.add_to_unsafe_alert(
+            concern=recent, details=details, how_to_reach=how_to_reach
+        )
+    elif ratelimit.allow(request, "unsafe"):
+        concern = services.raise_unsafe_alert(
+            user=request.user, details=details, how_to_reach=how_to_reach
+        )
+        remember_unsafe_alert(request, concern)
+    else:
+        return render(
+            request,
+            "feedback/unsafe_sent.html",
+            {"raised": False, "busy": True},
+            status=429,
+        )
+    return redirect("feedback:unsafe_sent")
+
+
+@never_cache
+def unsafe_sent(request):
+    """What happens next and where to get help now; words can be added here."""
+    concern = recent_unsafe_alert(request, within=UNSAFE_ADD_WINDOW)
+    if concern is None:
+        return redirect("feedback:unsafe")
+    form = UnsafeForm(prefix="unsafe")
+    added = False
+    status = 200
+    if request.method == "POST":
+        form = UnsafeForm(request.POST, prefix="unsafe")
+        if form.is_valid():
+            services.add_to_unsafe_alert(
+                concern=concern,
+                details=form.cleaned_data.get("details", ""),
+                how_to_reach=form.cleaned_data.get("how_to_reach", ""),
+            )
+            added = True
+            form = UnsafeForm(prefix="unsafe")
+        else:
+            status = 400
+    return render(
+        request,
+        "feedback/unsafe_sent.html",
+        {"raised": True, "unsafe_form": form, "added": added},
+        status=status,
+    )
+
+
+def remember_unsafe_alert(request, concern: SafeguardingConcern) -> None:
+    request.session[UNSAFE_SESSION_KEY] = {
+        "id": concern.pk,
+        "at": timezone.now().isoformat(),
+    }
+
+
+def recent_unsafe_alert(request, *, within: timedelta) -> SafeguardingConcern | None:
+    remembered = request.session.get(UNSAFE_SESSION_KEY)
+    if not remembered:
+        return None
+    try:
+        raised_at = datetime.fromisoformat(remembered["at"])
+    except (KeyError, TypeError, ValueError):
+        return None
+    if raised_at < timezone.now() - within:
+        return None
+    return SafeguardingConcern.objects.filter(
+        pk=remembered.get("id"),
+        source=SafeguardingConcern.Source.UNSAFE_BUTTON,
+        closed_at__isnull=True,
+    ).first()

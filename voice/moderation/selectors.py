@@ -1,0 +1,162 @@
+"""Reads for the moderation queue and the safeguarding list."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
+from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
+from django.utils import timezone
+
+from voice.feedback.receipts import normalise_receipt_code
+from voice.moderation.models import ModeratedText, SafeguardingConcern
+from voice.moderation.working_days import working_days_before
+
+OVERDUE_AFTER_WORKING_DAYS = 2
+UNACKNOWLEDGED_AFTER_WORKING_DAYS = 1
+
+
+class Flag:
+    OFFENSIVE = "offensive"
+    PERSONAL = "personal"
+    CHOICES = [(OFFENSIVE, "Offensive words"), (PERSONAL, "Personal details")]
+
+
+@dataclass(frozen=True)
+class QueueFilters:
+    kind: str = ""
+    topic_id: int | None = None
+    flag: str = ""
+    speaker: str = ""
+    search: str = ""
+
+
+def claim_stale_after() -> timedelta:
+    return timedelta(minutes=settings.MODERATION_CLAIM_STALE_MINUTES)
+
+
+def overdue_cutoff(now: datetime | None = None) -> datetime:
+    """Waiting items that arrived before this are overdue (two working days)."""
+    return working_days_before(
+        timezone.localtime(now or timezone.now()), OVERDUE_AFTER_WORKING_DAYS
+    )
+
+
+def waiting_items() -> QuerySet[ModeratedText]:
+    """Items a moderator may pick up: waiting, never the ones held for safeguarding."""
+    return ModeratedText.objects.filter(status=ModeratedText.Status.WAITING)
+
+
+def waiting_count() -> int:
+    return waiting_items().count()
+
+
+def moderation_queue(filters: QueueFilters) -> QuerySet[ModeratedText]:
+    """The queue, oldest first, with what each row shows loaded in the same query."""
+    items = waiting_items().select_related("feedback__topic", "claimed_by")
+    if filters.kind:
+        items = items.filter(kind=filters.kind)
+    if filters.topic_id:
+        items = items.filter(feedback__topic_id=filters.topic_id)
+    if filters.speaker:
+        items = items.filter(feedback__speaker=filters.speaker)
+    if filters.flag == Flag.OFFENSIVE:
+        items = items.exclude(offensive_words=[])
+    elif filters.flag == Flag.PERSONAL:
+        items = items.exclude(personal_details=[])
+    if filters.search:
+        search = filters.search.strip()
+        query = Q(text__icontains=search)
+        if search.isdigit():
+            query |= Q(pk=int(search))
+        query |= Q(feedback__receipt_code__iexact=search)
+        code = normalise_receipt_code(search)
+        if code is not None:  # typed as people type codes: "kxtr 9mpa"
+            query |= Q(feedback__receipt_code=code)
+        items = items.filter(query)
+    return items.order_by("created_at", "pk")
+
+
+def item_for_moderation(pk: int) -> ModeratedText:
+    return ModeratedText.objects.select_related(
+        "feedback__topic",
+        "claimed_by",
+        "decided_by",
+        "replied_by",
+        "not_shared_reason",
+        "author",
+    ).get(pk=pk)
+
+
+def active_claimant(item: ModeratedText, now: datetime | None = None):
+    """Who holds the item now, if anyone (a claim older than the setting has lapsed)."""
+    if item.claimed_by_id is None or item.claimed_at is None:
+        return None
+    if item.claimed_at < (now or timezone.now()) - claim_stale_after():
+        return None
+    return item.claimed_by
+
+
+def feedback_for(item: ModeratedText):
+    """The feedback an item belongs to, or None for survey answers and board comments."""
+    try:
+        return item.feedback
+    except ModeratedText.feedback.RelatedObjectDoesNotExist:
+        return None
+
+
+def history_for(instance) -> QuerySet:
+    """The audit log entries of one item or concern, oldest first."""
+    from wagtail.models import ModelLogEntry
+
+    return (
+        ModelLogEntry.objects.for_instance(instance)
+        .select_related("user")
+        .order_by("timestamp", "pk")
+    )
+
+
+# --- Safeguarding ------------------------------------------------------------
+
+
+def unacknowledged_cutoff(now: datetime | None = None) -> datetime:
+    return working_days_before(
+        timezone.localtime(now or timezone.now()), UNACKNOWLEDGED_AFTER_WORKING_DAYS
+    )
+
+
+def open_concerns() -> QuerySet[SafeguardingConcern]:
+    return SafeguardingConcern.objects.filter(closed_at__isnull=True)
+
+
+def open_concern_count() -> int:
+    return open_concerns().count()
+
+
+def concern_list() -> QuerySet[SafeguardingConcern]:
+    """Every concern: open ones first, newest first within each."""
+    return SafeguardingConcern.objects.select_related(
+        "acknowledged_by", "closed_by", "moderated_text"
+    ).order_by(
+        Case(
+            When(closed_at__isnull=True, then=Value(0)),
+            default=Value(1),
+            output_field=IntegerField(),
+        ),
+        "-created_at",
+        "-pk",
+    )
+
+
+def people_with_permission(codename: str, app_label: str = "moderation") -> QuerySet:
+    """Active people who hold a permission through a role, directly or as superusers."""
+    permission = Permission.objects.filter(
+        content_type__app_label=app_label, codename=codename
+    ).first()
+    query = Q(is_superuser=True)
+    if permission is not None:
+        query |= Q(groups__permissions=permission) | Q(user_permissions=permission)
+    return get_user_model().objects.filter(query, is_active=True).distinct()

@@ -1,0 +1,231 @@
+"""The moderation queue and an item's page, with its decisions.
+
+Who may open these is declared in `permissions.py`; the finer rules (not
+your own text, not an item another moderator holds) live in `services.py`.
+Every page works without JavaScript; `moderation.js` adds live updates.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from privacy.audit import record_access
+from voice.moderation import selectors, services
+from voice.moderation.forms import (
+    ApproveForm,
+    EscalateForm,
+    NotSharedForm,
+    QueueFilterForm,
+    ReplyForm,
+    ThemesForm,
+)
+from voice.moderation.models import ModeratedText
+from voice.moderation.permissions import HANDLE_SAFEGUARDING
+from voice.moderation.screening import highlight
+
+PAGE_SIZE = 25
+
+
+def _queue_context(request: HttpRequest) -> dict:
+    form = QueueFilterForm(request.GET or None)
+    items = selectors.moderation_queue(form.filters())
+    page = Paginator(items, PAGE_SIZE).get_page(request.GET.get("page"))
+    now = timezone.now()
+    cutoff = selectors.overdue_cutoff(now)
+    rows = [
+        {
+            "item": item,
+            "feedback": selectors.feedback_for(item),
+            "holder": selectors.active_claimant(item, now),
+            "overdue": item.created_at < cutoff,
+        }
+        for item in page.object_list
+    ]
+    query = request.GET.copy()
+    query.pop("page", None)
+    return {
+        "form": form,
+        "page_obj": page,
+        "rows": rows,
+        "waiting": selectors.waiting_count(),
+        "query_string": query.urlencode(),
+    }
+
+
+@require_GET
+def queue(request: HttpRequest) -> HttpResponse:
+    return render(request, "moderation/queue.html", _queue_context(request))
+
+
+@require_GET
+def queue_rows(request: HttpRequest) -> HttpResponse:
+    """Just the queue's rows, for the page to swap in when something changes."""
+    return render(request, "moderation/_queue_rows.html", _queue_context(request))
+
+
+def _get_item(request: HttpRequest, pk: int) -> ModeratedText:
+    try:
+        item = selectors.item_for_moderation(pk)
+    except ModeratedText.DoesNotExist:
+        raise Http404 from None
+    # Text held for safeguarding is for safeguarding leads only.
+    if item.status == ModeratedText.Status.SAFEGUARDING and not request.user.has_perm(
+        HANDLE_SAFEGUARDING
+    ):
+        raise Http404
+    return item
+
+
+def _item_page(request: HttpRequest, item: ModeratedText, status=200, **forms):
+    holder = selectors.active_claimant(item)
+    own = request.user.pk in {
+        item.author_id,
+        getattr(selectors.feedback_for(item), "author_id", None),
+    }
+    context = {
+        "item": item,
+        "feedback": selectors.feedback_for(item),
+        "holder": holder,
+        "held_by_me": holder is not None and holder.pk == request.user.pk,
+        "own_text": own,
+        "waiting": item.status == ModeratedText.Status.WAITING,
+        "overdue": item.status == ModeratedText.Status.WAITING
+        and item.created_at < selectors.overdue_cutoff(),
+        "highlighted": highlight(
+            item.text, item.offensive_words, item.personal_details
+        ),
+        "approve_form": forms.get("approve_form")
+        or ApproveForm(initial={"redacted_text": item.proposed_redaction or item.text}),
+        "not_shared_form": forms.get("not_shared_form") or NotSharedForm(),
+        "escalate_form": forms.get("escalate_form") or EscalateForm(),
+        "themes_form": forms.get("themes_form")
+        or ThemesForm(initial={"themes": list(item.themes.all())}),
+        "reply_form": forms.get("reply_form")
+        or ReplyForm(initial={"reply": item.reply}),
+        "history": selectors.history_for(item),
+    }
+    feedback = context["feedback"]
+    author = item.author or (
+        feedback.author if feedback and feedback.author_id else None
+    )
+    if author is not None:
+        record_access(request, author, "Their words, for moderation")
+    return render(request, "moderation/item.html", context, status=status)
+
+
+@require_GET
+def item_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    return _item_page(request, _get_item(request, pk))
+
+
+def _done(request: HttpRequest, message: str, to: str = "moderation:queue"):
+    messages.success(request, message)
+    return redirect(to)
+
+
+def _refused(request: HttpRequest, item: ModeratedText, error: Exception):
+    messages.error(request, str(error))
+    return redirect("moderation:item", pk=item.pk)
+
+
+@require_POST
+def claim(request: HttpRequest, pk: int) -> HttpResponse:
+    item = _get_item(request, pk)
+    try:
+        services.claim_item(item=item, moderator=request.user)
+    except services.ModerationError as error:
+        messages.error(request, str(error))
+        return redirect("moderation:queue")
+    return redirect("moderation:item", pk=item.pk)
+
+
+@require_POST
+def release(request: HttpRequest, pk: int) -> HttpResponse:
+    item = _get_item(request, pk)
+    try:
+        services.release_item(item=item, moderator=request.user)
+    except services.ModerationError as error:
+        return _refused(request, item, error)
+    return _done(request, _("You gave the item back to the queue."))
+
+
+@require_POST
+def approve(request: HttpRequest, pk: int) -> HttpResponse:
+    item = _get_item(request, pk)
+    form = ApproveForm(request.POST)
+    if not form.is_valid():
+        return _item_page(request, item, status=400, approve_form=form)
+    try:
+        services.approve_item(
+            item=item,
+            moderator=request.user,
+            redacted_text=form.cleaned_data["redacted_text"],
+        )
+    except services.ModerationError as error:
+        return _refused(request, item, error)
+    return _done(request, _("Approved."))
+
+
+@require_POST
+def not_shared(request: HttpRequest, pk: int) -> HttpResponse:
+    item = _get_item(request, pk)
+    form = NotSharedForm(request.POST)
+    if not form.is_valid():
+        return _item_page(request, item, status=400, not_shared_form=form)
+    try:
+        services.decline_to_share(
+            item=item, moderator=request.user, reason=form.cleaned_data["reason"]
+        )
+    except services.ModerationError as error:
+        return _refused(request, item, error)
+    return _done(request, _("Marked as not shared."))
+
+
+@require_POST
+def escalate(request: HttpRequest, pk: int) -> HttpResponse:
+    item = _get_item(request, pk)
+    form = EscalateForm(request.POST)
+    if not form.is_valid():
+        return _item_page(request, item, status=400, escalate_form=form)
+    try:
+        services.escalate_to_safeguarding(
+            item=item, moderator=request.user, why=form.cleaned_data["why"]
+        )
+    except services.ModerationError as error:
+        return _refused(request, item, error)
+    return _done(request, _("Passed to the safeguarding leads. They have been told."))
+
+
+@require_POST
+def themes(request: HttpRequest, pk: int) -> HttpResponse:
+    item = _get_item(request, pk)
+    form = ThemesForm(request.POST)
+    if not form.is_valid():
+        return _item_page(request, item, status=400, themes_form=form)
+    services.tag_themes(
+        item=item, moderator=request.user, themes=list(form.cleaned_data["themes"])
+    )
+    messages.success(request, _("Themes saved."))
+    return redirect("moderation:item", pk=item.pk)
+
+
+@require_POST
+def reply(request: HttpRequest, pk: int) -> HttpResponse:
+    item = _get_item(request, pk)
+    form = ReplyForm(request.POST)
+    if not form.is_valid():
+        return _item_page(request, item, status=400, reply_form=form)
+    try:
+        services.write_reply(
+            item=item, moderator=request.user, reply=form.cleaned_data["reply"]
+        )
+    except services.ModerationError as error:
+        return _refused(request, item, error)
+    messages.success(request, _("Reply saved."))
+    return redirect("moderation:item", pk=item.pk)

@@ -1,0 +1,66 @@
+"""Moderation lists in the Wagtail admin, and the audit log actions of moderation."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from voice.moderation.models import NotSharedReason, SafeguardingPhrase, Theme
+
+
+class SafeguardingPhraseViewSet(SnippetViewSet):
+    model = SafeguardingPhrase
+    icon = "warning"
+    menu_label = _("Safeguarding phrases")
+    list_display = ["phrase", "category", "active"]
+    list_filter = ["category", "active"]
+    search_fields = ["phrase"]
+    ordering = ["category", "phrase"]
+
+
+class NotSharedReasonViewSet(SnippetViewSet):
+    model = NotSharedReason
+    icon = "comment"
+    menu_label = _("Reasons for not sharing")
+    list_display = ["title", "plain_words"]
+    search_fields = ["title", "plain_words"]
+
+
+class ThemeViewSet(SnippetViewSet):
+    model = Theme
+    icon = "tag"
+    menu_label = _("Themes")
+    list_display = ["name", "description"]
+    search_fields = ["name", "description"]
+
+
+class ModerationListsGroup(SnippetViewSetGroup):
+    menu_label = _("Moderation lists")
+    menu_icon = "list-ul"
+    menu_order = 300
+    items = (SafeguardingPhraseViewSet, NotSharedReasonViewSet, ThemeViewSet)
+
+
+register_snippet(ModerationListsGroup)
+
+
+# Every moderation and safeguarding step, as it reads in the audit log.
+LOG_ACTIONS = [
+    ("moderation.claim", _("Claim"), _("Claimed for moderation")),
+    ("moderation.release", _("Release"), _("Given back to the queue")),
+    ("moderation.approve", _("Approve"), _("Approved")),
+    ("moderation.not_shared", _("Not shared"), _("Not shared")),
+    ("moderation.escalate", _("Escalate"), _("Passed to safeguarding")),
+    ("moderation.themes", _("Themes"), _("Themes changed")),
+    ("moderation.reply", _("Reply"), _("Reply written")),
+    ("safeguarding.raise", _("Concern raised"), _("Safeguarding concern raised")),
+    ("safeguarding.acknowledge", _("Acknowledge"), _("Concern acknowledged")),
+    ("safeguarding.action", _("Action"), _("Action recorded")),
+    ("safeguarding.close", _("Close"), _("Concern closed")),
+]
+
+
+@hooks.register("register_log_actions")
+def register_moderation_log_actions(actions):
+    for action, label, message in LOG_ACTIONS:
+        actions.register_action(action, label, message)

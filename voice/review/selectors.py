@@ -1,0 +1,306 @@
+"""Reads for service review: the dashboard, the public page and "what changed" for a receipt."""
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import (
+    Avg,
+    Count,
+    DurationField,
+    ExpressionWrapper,
+    F,
+    Q,
+    QuerySet,
+)
+from django.db.models.functions import TruncMonth, TruncWeek
+from wagtail.models import ModelLogEntry
+
+from voice.feedback.models import Feedback, Feeling, Topic
+from voice.moderation.models import ModeratedText, SafeguardingConcern
+from voice.review.models import Action, ActionRating, ReviewCycle
+from voice.review.sections import sections_for
+from voice.review.stats import median_duration
+from voice.review.wording import WE_DID_LEAD
+
+# A cycle up to this long shows its feeling trend week by week, else by month.
+WEEKLY_TREND_MAX_DAYS = 100
+
+
+def bar_rows(rows: list[dict], key: str = "count") -> list[dict]:
+    """Give each row `share`: its value as a percentage of the largest, for drawing bars."""
+    largest = max((row[key] or 0 for row in rows), default=0)
+    for row in rows:
+        row["share"] = round(100 * (row[key] or 0) / largest, 1) if largest else 0
+    return rows
+
+
+def approved_feedback_in(cycle: ReviewCycle) -> QuerySet:
+    start, until = cycle.period
+    return Feedback.objects.filter(
+        created_at__gte=start,
+        created_at__lt=until,
+        moderated_text__status=ModeratedText.Status.APPROVED,
+    )
+
+
+def feedback_by_topic(cycle: ReviewCycle) -> list[dict]:
+    rows = list(
+        approved_feedback_in(cycle)
+        .values("topic_id", "topic__name", "topic__plain_words")
+        .annotate(count=Count("pk"), average_feeling=Avg("feeling"))
+        .order_by("-count", "topic__name")
+    )
+    for row in rows:
+        row["name"] = row["topic__plain_words"] or row["topic__name"]
+    return bar_rows(rows)
+
+
+def feedback_by_theme(cycle: ReviewCycle) -> list[dict]:
+    start, until = cycle.period
+    through = ModeratedText.themes.through
+    rows = list(
+        through.objects.filter(
+            moderatedtext__status=ModeratedText.Status.APPROVED,
+            moderatedtext__feedback__created_at__gte=start,
+            moderatedtext__feedback__created_at__lt=until,
+        )
+        .values("theme_id", name=F("theme__name"))
+        .annotate(count=Count("moderatedtext_id"))
+        .order_by("-count", "name")
+    )
+    return bar_rows(rows)
+
+
+def feeling_trend(cycle: ReviewCycle) -> tuple[str, list[dict]]:
+    """("week" or "month", rows of count, average feeling and count per feeling)."""
+    weekly = (cycle.end - cycle.start).days <= WEEKLY_TREND_MAX_DAYS
+    truncate = TruncWeek if weekly else TruncMonth
+    per_feeling = {
+        f"feeling_{value}": Count("pk", filter=Q(feeling=value))
+        for value in Feeling.values
+    }
+    rows = list(
+        approved_feedback_in(cycle)
+        .annotate(period=truncate("created_at"))
+        .values("period")
+        .annotate(count=Count("pk"), average_feeling=Avg("feeling"), **per_feeling)
+        .order_by("period")
+    )
+    for row in rows:
+        if isinstance(row["period"], datetime.datetime):
+            row["period"] = row["period"].date()
+        row["segments"] = feeling_segments(row)
+    return ("week" if weekly else "month"), bar_rows(rows)
+
+
+def feeling_segments(row: dict) -> list[dict]:
+    """Stacked-bar pieces (x and width in percent) for the five feelings."""
+    segments, x = [], 0.0
+    for value, label in Feeling.choices:
+        count = row[f"feeling_{value}"]
+        width = 100 * count / row["count"] if row["count"] else 0
+        segments.append(
+            {"value": value, "label": label, "count": count, "x": x, "width": width}
+        )
+        x += width
+    return segments
+
+
+def safeguarding_counts(cycle: ReviewCycle) -> dict:
+    """Numbers only: concerns raised and acknowledged, and the median time to acknowledge."""
+    start, until = cycle.period
+    concerns = SafeguardingConcern.objects.filter(
+        created_at__gte=start, created_at__lt=until
+    )
+    counts = concerns.aggregate(
+        raised=Count("pk"),
+        acknowledged=Count("pk", filter=Q(acknowledged_at__isnull=False)),
+    )
+    counts["median_to_acknowledge"] = median_duration(
+        concerns.filter(acknowledged_at__isnull=False),
+        ExpressionWrapper(
+            F("acknowledged_at") - F("created_at"), output_field=DurationField()
+        ),
+        count=counts["acknowledged"],
+    )
+    median = counts["median_to_acknowledge"]
+    counts["median_hours"] = (
+        round(median.total_seconds() / 3600, 1) if median is not None else None
+    )
+    return counts
+
+
+def actions_by_status(cycle: ReviewCycle) -> list[dict]:
+    counts = dict(
+        cycle.actions.values_list("status").annotate(count=Count("pk")).order_by()
+    )
+    return bar_rows(
+        [
+            {"status": value, "label": label, "count": counts.get(value, 0)}
+            for value, label in Action.Status.choices
+        ]
+    )
+
+
+def cycle_dashboard(cycle: ReviewCycle) -> dict:
+    """Everything the review dashboard shows, in a fixed number of queries."""
+    trend_unit, trend = feeling_trend(cycle)
+    # The totals are the trend's rows added up: one scan of the feedback fewer.
+    count = sum(row["count"] for row in trend)
+    totals = {
+        "count": count,
+        "average_feeling": sum(
+            value * row[f"feeling_{value}"] for row in trend for value in Feeling.values
+        )
+        / count
+        if count
+        else None,
+    }
+    return {
+        "totals": totals,
+        "by_topic": feedback_by_topic(cycle),
+        "by_theme": feedback_by_theme(cycle),
+        "trend_unit": trend_unit,
+        "trend": trend,
+        "safeguarding": safeguarding_counts(cycle),
+        "actions_by_status": actions_by_status(cycle),
+        "sections": sections_for(cycle),
+    }
+
+
+def recent_approved_feedback(cycle: ReviewCycle) -> QuerySet:
+    """Approved feedback of the cycle, newest first, ready for a paginated list."""
+    return (
+        approved_feedback_in(cycle)
+        .select_related("topic", "moderated_text")
+        .order_by("-created_at", "-pk")
+    )
+
+
+def with_action_counts(feedback: list[Feedback]) -> list[Feedback]:
+    """Set `action_count` on each item: how many actions it is linked to (one query)."""
+    counts = dict(
+        Action.feedback.through.objects.filter(
+            feedback_id__in=[item.pk for item in feedback]
+        )
+        .values_list("feedback_id")
+        .annotate(count=Count("action_id"))
+        .order_by()
+    )
+    for item in feedback:
+        item.action_count = counts.get(item.pk, 0)
+    return feedback
+
+
+def cycle_actions(cycle: ReviewCycle) -> QuerySet:
+    return (
+        cycle.actions.select_related("topic", "owner")
+        .annotate(feedback_count=Count("feedback", distinct=True))
+        .order_by("-status_changed_at", "-pk")
+    )
+
+
+def action_history(action: Action) -> QuerySet:
+    """The action's audit log entries, newest first."""
+    return (
+        ModelLogEntry.objects.for_instance(action)
+        .select_related("user")
+        .order_by("-timestamp", "-pk")
+    )
+
+
+# --- "You said, we did" ----------------------------------------------------
+
+
+def public_actions(topic_id: int | None = None) -> QuerySet:
+    """Actions under way, done or not possible, newest change first.
+
+    Only staff-written words are ever read from here: never feedback text.
+    """
+    actions = (
+        Action.objects.filter(status__in=Action.PUBLIC_STATUSES)
+        .select_related("topic")
+        .only(
+            "pk",
+            "what_we_heard",
+            "what_we_will_do",
+            "status",
+            "not_possible_reason",
+            "status_changed_at",
+            "topic__name",
+            "topic__plain_words",
+        )
+        .order_by("-status_changed_at", "-pk")
+    )
+    if topic_id is not None:
+        actions = actions.filter(topic_id=topic_id)
+    return actions
+
+
+def topics_with_public_actions() -> QuerySet:
+    return Topic.objects.filter(
+        pk__in=Action.objects.filter(status__in=Action.PUBLIC_STATUSES).values(
+            "topic_id"
+        )
+    ).order_by("sort_order", "name")
+
+
+def ratings_given(actions: list[Action], *, user, session_ratings: dict) -> dict:
+    """{action id: score} that this person (or this anonymous visitor) gave."""
+    ids = [action.pk for action in actions]
+    if not ids:
+        return {}
+    if user.is_authenticated:
+        rows = ActionRating.objects.filter(action_id__in=ids, rater=user)
+    else:
+        rating_ids = [
+            rating_id
+            for action_id, rating_id in session_ratings.items()
+            if int(action_id) in ids
+        ]
+        if not rating_ids:
+            return {}
+        rows = ActionRating.objects.filter(pk__in=rating_ids, rater__isnull=True)
+    return dict(rows.values_list("action_id", "score"))
+
+
+@dataclass(frozen=True)
+class WhatChanged:
+    """What happened because of one piece of feedback, told to the person who gave it."""
+
+    action_id: int
+    topic: str
+    you_said: str
+    lead: str
+    what: str
+    status: str
+    status_label: str
+    reason: str
+    changed_at: datetime.datetime
+    is_public: bool
+
+
+def what_changed_for(feedback: Feedback) -> list[WhatChanged]:
+    """Every action that came from this feedback, newest change first (one query)."""
+    actions = (
+        Action.objects.filter(feedback=feedback)
+        .select_related("topic")
+        .order_by("-status_changed_at", "-pk")
+    )
+    return [
+        WhatChanged(
+            action_id=action.pk,
+            topic=str(action.topic),
+            you_said=action.what_we_heard,
+            lead=str(WE_DID_LEAD[action.status]),
+            what=action.what_we_will_do,
+            status=action.status,
+            status_label=action.get_status_display(),
+            reason=action.not_possible_reason
+            if action.status == Action.Status.NOT_POSSIBLE
+            else "",
+            changed_at=action.status_changed_at,
+            is_public=action.is_public,
+        )
+        for action in actions
+    ]

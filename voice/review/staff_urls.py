@@ -1,0 +1,19 @@
+from django.urls import path
+
+from voice.review import staff_views as views
+
+app_name = "review"
+
+urlpatterns = [
+    path("", views.cycle_list, name="index"),
+    path("cycles/new/", views.cycle_create, name="cycle_create"),
+    path("cycles/<int:pk>/", views.cycle_dashboard, name="cycle"),
+    path("cycles/<int:pk>/report/", views.board_report, name="report"),
+    path("cycles/<int:pk>/report.csv", views.board_report_csv, name="report_csv"),
+    path("cycles/<int:pk>/report.xlsx", views.board_report_xlsx, name="report_xlsx"),
+    path("cycles/<int:pk>/actions/new/", views.action_create, name="action_create"),
+    path("actions/<int:pk>/", views.action_detail, name="action"),
+    path("actions/<int:pk>/edit/", views.action_edit, name="action_edit"),
+    path("actions/<int:pk>/status/", views.action_status, name="action_status"),
+    path("actions/<int:pk>/notes/", views.action_note, name="action_note"),
+]

@@ -1,0 +1,74 @@
+"""Audit log actions for service review, shown in Wagtail's audit log and on each action's page."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.log_actions import LogFormatter
+
+from voice.review.models import Action
+
+CYCLE_CREATED = "review.cycle.create"
+CYCLE_CHANGED = "review.cycle.edit"
+ACTION_CREATED = "review.action.create"
+ACTION_CHANGED = "review.action.edit"
+ACTION_STATUS_CHANGED = "review.action.status"
+ACTION_NOTE_ADDED = "review.action.note"
+
+STATUS_LABELS = dict(Action.Status.choices)
+
+
+@hooks.register("register_log_actions")
+def register_review_log_actions(actions):
+    actions.register_action(CYCLE_CREATED, _("Review cycle: start"), _("Started"))
+    actions.register_action(CYCLE_CHANGED, _("Review cycle: change"), _("Changed"))
+
+    @actions.register_action(ACTION_CREATED)
+    class ActionCreated(LogFormatter):
+        label = _("Action: create")
+
+        def format_message(self, log_entry):
+            status = STATUS_LABELS.get(log_entry.data.get("status"), "")
+            count = len(log_entry.data.get("feedback", []))
+            return _("Created as “%(status)s”, from %(count)s feedback item(s)") % {
+                "status": status,
+                "count": count,
+            }
+
+    @actions.register_action(ACTION_CHANGED)
+    class ActionChanged(LogFormatter):
+        label = _("Action: change")
+
+        def format_message(self, log_entry):
+            fields = ", ".join(log_entry.data.get("changed", [])) or _("nothing")
+            return _("Changed: %(fields)s") % {"fields": fields}
+
+    @actions.register_action(ACTION_STATUS_CHANGED)
+    class StatusChanged(LogFormatter):
+        label = _("Action: change status")
+
+        def format_message(self, log_entry):
+            return _("Status changed from “%(old)s” to “%(new)s”") % {
+                "old": STATUS_LABELS.get(log_entry.data.get("old"), ""),
+                "new": STATUS_LABELS.get(log_entry.data.get("new"), ""),
+            }
+
+        def format_comment(self, log_entry):
+            return log_entry.data.get("reason", "")
+
+    actions.register_action(
+        ACTION_NOTE_ADDED, _("Action: progress note"), _("Progress note added")
+    )
+
+
+@hooks.register("feedback_what_changed")
+def what_changed_because_of_feedback(feedback):
+    """For the receipt page: the actions this feedback led to, or None if none yet."""
+    from django.template.loader import render_to_string
+
+    from voice.review.selectors import what_changed_for
+
+    changes = what_changed_for(feedback)
+    if not changes:
+        return None
+    return render_to_string(
+        "review/includes/what_changed_items.html", {"what_changed": changes}
+    )

@@ -1,0 +1,259 @@
+"""Demo surveys: one open now, last year's run of it with results, and what we told young people."""
+
+from __future__ import annotations
+
+import datetime
+import random
+
+from django.contrib.auth.models import Group, Permission
+from django.utils import timezone
+from wagtail.models import GroupPagePermission
+
+from accounts import roles
+from voice.moderation.models import ModeratedText
+from voice.moderation.services import submit_text
+from voice.surveys.models import (
+    AgeBand,
+    Answer,
+    Audience,
+    Mode,
+    SpeakerType,
+    SurveyIndexPage,
+    SurveyPage,
+    SurveyResponse,
+    SurveySummaryPage,
+)
+
+QUESTIONS = [
+    (
+        "emoji_scale",
+        {
+            "question": "How do you feel about your meetings with your worker?",
+            "help_text": "",
+            "required": True,
+            "label_1": "Very unhappy",
+            "label_2": "Unhappy",
+            "label_3": "Okay",
+            "label_4": "Happy",
+            "label_5": "Very happy",
+        },
+    ),
+    (
+        "yes_no",
+        {
+            "question": "Do you know who to talk to if you are worried?",
+            "help_text": "",
+            "required": True,
+        },
+    ),
+    (
+        "one_choice",
+        {
+            "question": "Where do you like to meet?",
+            "help_text": "",
+            "required": False,
+            "choices": ["At the office", "At home", "Somewhere else, like a café"],
+        },
+    ),
+    (
+        "several_choices",
+        {
+            "question": "What would you like more of?",
+            "help_text": "",
+            "required": False,
+            "choices": ["Sport", "Music", "Cooking", "Help with school", "Trips"],
+        },
+    ),
+    (
+        "rating",
+        {
+            "question": "How much do we listen to you?",
+            "help_text": "0 means not at all. 10 means all the time.",
+            "required": True,
+            "low_label": "Not at all",
+            "high_label": "All the time",
+        },
+    ),
+    (
+        "short_text",
+        {
+            "question": "What is one thing we do well?",
+            "help_text": "",
+            "required": False,
+        },
+    ),
+    (
+        "long_text",
+        {
+            "question": "What should we change?",
+            "help_text": "Tell us as much as you like.",
+            "required": False,
+        },
+    ),
+]
+
+GOOD_THINGS = [
+    "My worker listens",
+    "The trips",
+    "You text me before meetings",
+    "Being on time",
+]
+CHANGES = [
+    "Meet somewhere that is not the office",
+    "More things to do in the holidays",
+    "Shorter meetings",
+]
+
+
+def seed(context: dict) -> None:
+    home = context.get("home")
+    if home is None:
+        return
+    index = SurveyIndexPage.objects.first()
+    if index is None:
+        index = SurveyIndexPage(
+            title="Have your say",
+            slug="have-your-say",
+            intro="Answer a few questions. It only takes a few minutes.",
+        )
+        home.add_child(instance=index)
+        index.save_revision().publish()
+    grant_page_permissions(index)
+
+    now = timezone.now()
+    last_year = ensure_survey(
+        index,
+        slug="how-are-we-doing-last-year",
+        title="How are we doing? (last year)",
+        opens_at=now - datetime.timedelta(days=400),
+        closes_at=now - datetime.timedelta(days=370),
+        previous_run=None,
+    )
+    current = ensure_survey(
+        index,
+        slug="how-are-we-doing",
+        title="How are we doing?",
+        opens_at=now - datetime.timedelta(days=7),
+        closes_at=now + datetime.timedelta(days=60),
+        previous_run=last_year,
+    )
+    add_demo_responses(last_year, count=30, mood_shift=-1, seed=1)
+    add_demo_responses(current, count=36, mood_shift=0, seed=2)
+    ensure_summary(index, last_year)
+
+
+def grant_page_permissions(index: SurveyIndexPage) -> None:
+    """Programme staff and service managers make and publish surveys under the survey index."""
+    codenames = ["add_page", "change_page", "publish_page"]
+    for role in (roles.PROGRAMME_STAFF, roles.SERVICE_MANAGER):
+        group = Group.objects.filter(name=role).first()
+        if group is None:
+            continue
+        for permission in Permission.objects.filter(
+            content_type__app_label="wagtailcore", codename__in=codenames
+        ):
+            GroupPagePermission.objects.get_or_create(
+                group=group, page=index, permission=permission
+            )
+
+
+def ensure_survey(
+    index, *, slug, title, opens_at, closes_at, previous_run
+) -> SurveyPage:
+    survey = SurveyPage.objects.child_of(index).filter(slug=slug).first()
+    if survey is None:
+        survey = SurveyPage(
+            slug=slug,
+            title=title,
+            intro="We want to know what it is like to work with us. Be honest: it helps.",
+            questions=QUESTIONS,
+            audience=Audience.ANYONE,
+            mode=Mode.ANONYMOUS,
+            opens_at=opens_at,
+            closes_at=closes_at,
+            previous_run=previous_run,
+        )
+        index.add_child(instance=survey)
+        survey.save_revision().publish()
+    return survey
+
+
+def add_demo_responses(survey: SurveyPage, *, count: int, mood_shift: int, seed: int):
+    """Believable anonymous answers, made once."""
+    if SurveyResponse.objects.filter(survey=survey).exists():
+        return
+    chance = random.Random(seed)  # noqa: S311 - demo data, not security
+    questions = survey.question_blocks()
+    speakers = [SpeakerType.YOUNG_PERSON] * 2 + [SpeakerType.PARENT_CARER]
+    ages = [AgeBand.UNDER_14, AgeBand.FROM_14, AgeBand.FROM_16, AgeBand.FROM_16]
+    for number in range(count):
+        speaker = chance.choice(speakers)
+        response = SurveyResponse.objects.create(
+            survey=survey,
+            speaker_type=speaker,
+            age_band=chance.choice(ages) if speaker == SpeakerType.YOUNG_PERSON else "",
+            submitted_at=survey.opens_at + datetime.timedelta(hours=number * 5),
+        )
+        rows = []
+        about = {"speaker_type": response.speaker_type, "age_band": response.age_band}
+        for question in questions:
+            answer = Answer(
+                survey=survey, response=response, question_id=question.id, **about
+            )
+            kind = question.block_type
+            if kind == "emoji_scale":
+                answer.number = max(1, min(5, chance.randint(2, 5) + mood_shift))
+            elif kind == "yes_no":
+                answer.number = 1 if chance.random() < 0.75 else 0
+            elif kind == "rating":
+                answer.number = max(0, min(10, chance.randint(4, 10) + mood_shift))
+            elif kind == "one_choice":
+                answer.choice = chance.choice(question.value["choices"])
+            elif kind == "several_choices":
+                picked = chance.sample(list(question.value["choices"]), 2)
+                for place, choice in enumerate(picked):
+                    rows.append(
+                        Answer(
+                            survey=survey,
+                            response=response,
+                            question_id=question.id,
+                            choice=choice,
+                            counts_person=place == 0,
+                            **about,
+                        )
+                    )
+                continue
+            else:
+                if chance.random() < 0.5:
+                    continue
+                words = GOOD_THINGS if kind == "short_text" else CHANGES
+                item = submit_text(
+                    text=chance.choice(words), kind=ModeratedText.Kind.SURVEY_ANSWER
+                )
+                item.status = ModeratedText.Status.APPROVED
+                item.decided_at = timezone.now()
+                item.save(update_fields=["status", "decided_at"])
+                answer.moderated_text = item
+            rows.append(answer)
+        Answer.objects.bulk_create(rows)
+
+
+def ensure_summary(index, survey: SurveyPage) -> None:
+    if SurveySummaryPage.objects.filter(survey=survey).exists():
+        return
+    summary = SurveySummaryPage(
+        title="What you told us last year",
+        slug="what-you-told-us",
+        survey=survey,
+        intro="Thank you to everyone who answered. Here is what you said, and what we did.",
+        body=[
+            ("heading", "What we changed"),
+            (
+                "paragraph",
+                "<p>You said the office is not a nice place to meet. Now you can "
+                "choose to meet at the youth centre or a café instead.</p>",
+            ),
+        ],
+    )
+    index.add_child(instance=summary)
+    summary.save_revision().publish()

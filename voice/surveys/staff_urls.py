@@ -1,0 +1,12 @@
+from django.urls import path
+
+from voice.surveys import views
+
+app_name = "survey_admin"
+
+urlpatterns = [
+    path("", views.results_list, name="list"),
+    path("<int:survey_id>/", views.results, name="results"),
+    path("<int:survey_id>/responses.csv", views.export_csv, name="export_csv"),
+    path("<int:survey_id>/responses.xlsx", views.export_xlsx, name="export_xlsx"),
+]
