@@ -9,7 +9,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: run test setup test-setup browser-setup migrate seed serve lint check deploy-check worker jobs clean bench bench-pages bench-ws load faults
+.PHONY: run test setup test-setup browser-setup migrate seed serve lint check deploy-check worker jobs clean fuzz bench bench-pages bench-ws load faults
 
 run: setup migrate seed serve
 
@@ -53,6 +53,12 @@ test: test-setup
 	$(BIN)/pytest -n auto --dist loadfile -m "not browser and not load" $(PYTEST_ARGS) || [ $$? -eq 5 ]
 	$(BIN)/pytest -m browser tests/browser $(PYTEST_ARGS) || [ $$? -eq 5 ]
 	$(BIN)/pytest -m load tests/perf $(PYTEST_ARGS) || [ $$? -eq 5 ]
+
+# Random query strings and form data for every route and role, many more
+# examples than the test run draws (and fresh ones each time).
+fuzz:
+	FUZZ_EXAMPLES=$${FUZZ_EXAMPLES:-25} HYPOTHESIS_PROFILE=default \
+		$(BIN)/pytest -n auto tests/security/test_bad_input.py $(PYTEST_ARGS)
 
 lint:
 	$(BIN)/ruff check .

@@ -1,14 +1,21 @@
 """Fixtures every test can use: people in each role, signed-in clients, a page tree."""
 
+import os
 from importlib import import_module
 
 import pytest
 from django.apps import apps as django_apps
 from django.contrib.auth.models import Group
+from hypothesis import settings as hypothesis_settings
 from wagtail.models import Collection, Locale, Page, Site, Workflow
 
 from accounts import roles
 from tests.factories import ROLE_USERNAMES, UserFactory
+
+# CI draws the same examples on every run, so a red build always names a
+# change on main; `make fuzz` explores fresh random examples instead.
+hypothesis_settings.register_profile("ci", derandomize=True)
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 
 @pytest.fixture(autouse=True)

@@ -48,6 +48,20 @@ def test_a_member_starts_a_draft_with_linked_evidence(client_for, member):
     assert "I miss school for these." in page
 
 
+def test_a_forged_evidence_id_too_big_for_the_database_is_refused_next_to_the_field(
+    client_for, member
+):
+    theme = Theme.objects.create(name="Time")
+    response = client_for(member).post(
+        reverse("board:recommendation_create"),
+        {**DRAFT, "evidence_themes": [theme.pk, "9" * 30]},
+    )
+    assert response.status_code == 200
+    assert "Select a valid choice" in response.content.decode()
+    assert DRAFT["what_we_ask"] in response.content.decode()
+    assert not Recommendation.objects.exists()
+
+
 def test_feedback_that_is_not_shared_cannot_be_linked_as_evidence(client_for, member):
     topic, _ = Topic.objects.get_or_create(name="Appointments")
     private = make_feedback(topic=topic, text="Secret", share_consent=False)

@@ -6,6 +6,8 @@ its own fields (with the page's CSRF token), for each role. New apps are
 covered as soon as their routes are mounted.
 """
 
+import os
+
 import pytest
 from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
@@ -15,7 +17,7 @@ from tests.htmlforms import CSRF_FIELD, Form
 from tests.routes import ROLES, user_for
 from tests.security.conftest import form_action, pages_open_to, sign_in
 
-EXAMPLES_PER_PAGE = 2
+EXAMPLES_PER_PAGE = int(os.environ.get("FUZZ_EXAMPLES", "2"))
 COMMON_PARAMETERS = [
     "page",
     "q",

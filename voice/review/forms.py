@@ -8,7 +8,6 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from accounts import roles
-from pages.fields import IdChoiceField, IdMultipleChoiceField
 from voice.board.models import Recommendation
 from voice.feedback.models import Feedback, Topic
 from voice.feedback.receipts import normalise_receipt_code
@@ -88,7 +87,7 @@ def read_receipt_codes(typed: str) -> tuple[list[str], list[str]]:
 
 
 class ActionForm(forms.ModelForm):
-    recommendations = IdMultipleChoiceField(
+    recommendations = forms.ModelMultipleChoiceField(
         label=_("Shadow board recommendations this answers"),
         queryset=Recommendation.objects.none(),
         required=False,
@@ -131,11 +130,6 @@ class ActionForm(forms.ModelForm):
             "what_we_will_do": forms.Textarea(attrs={"rows": 3}),
             "themes": forms.CheckboxSelectMultiple(),
             "due_date": DateInput(),
-        }
-        field_classes = {
-            "topic": IdChoiceField,
-            "themes": IdMultipleChoiceField,
-            "owner": IdChoiceField,
         }
 
     def __init__(self, *args, **kwargs):
