@@ -6,7 +6,7 @@ class PagesConfig(AppConfig):
     verbose_name = "Site pages"
 
     def ready(self):
-        from pages import lookups  # noqa: F401  (registers IntegerFieldIn)
+        from pages import lookups  # noqa: F401  (registers overflow-safe lookups)
         from pages.spreadsheets import neutralise_wagtail_exports
 
         neutralise_wagtail_exports()

@@ -1,35 +1,61 @@
-"""`__in` on integer columns ignores ids no database column can hold.
+"""Ids no database column can hold match nothing, instead of crashing a query.
 
-Django 5.2 already does this for `exact`, `gt`, `lt` and friends, but not
-for `in`: a forged id beyond 64 bits reaches SQLite, which raises
-OverflowError (a server error) from every ModelMultipleChoiceField, in our
-forms and in Wagtail's admin alike. Such an id can match no row, so it is
-dropped; an `in` left with nothing to look for matches nothing.
+Django 5.2 already does this for `exact`, `gt`, `lt` and friends on integer
+columns, but not for `in`, nor for any lookup through a foreign key or a
+page's parent link (`pk` of a Wagtail page type). There a forged id beyond
+64 bits reaches SQLite, which raises OverflowError, a server error, from
+model choice fields in our forms and Wagtail's admin alike. Such an id can
+match no row, so it is dropped; a lookup left with nothing matches nothing.
 """
 
 from copy import copy
 
-from django.db.models import IntegerField
+from django.core.exceptions import EmptyResultSet
+from django.db.models import ForeignObject, IntegerField
+from django.db.models.fields.related_lookups import RelatedExact, RelatedIn
 from django.db.models.lookups import In
 
 
-@IntegerField.register_lookup
-class IntegerFieldIn(In):
-    def process_rhs(self, compiler, connection):
-        if not self.rhs_is_direct_value():
-            return super().process_rhs(compiler, connection)
-        low, high = connection.ops.integer_field_range(
-            self.lhs.output_field.get_internal_type()
-        )
-        storable = [value for value in self.rhs if _fits(value, low, high)]
-        if len(storable) == len(self.rhs):
-            return super().process_rhs(compiler, connection)
-        narrowed = copy(self)
-        narrowed.rhs = storable
-        return In.process_rhs(narrowed, compiler, connection)
-
-
-def _fits(value, low, high) -> bool:
-    if not isinstance(value, int):
+def _fits_column(lookup, connection, value) -> bool:
+    field = lookup.lhs.output_field
+    while getattr(field, "target_field", None) is not None:
+        field = field.target_field
+    if not isinstance(value, int) or not isinstance(field, IntegerField):
         return True
+    low, high = connection.ops.integer_field_range(field.get_internal_type())
     return (low is None or value >= low) and (high is None or value <= high)
+
+
+class _ExactWithinRange:
+    def process_rhs(self, compiler, connection):
+        if self.rhs_is_direct_value() and not _fits_column(self, connection, self.rhs):
+            raise EmptyResultSet
+        return super().process_rhs(compiler, connection)
+
+
+class _InWithinRange:
+    def process_rhs(self, compiler, connection):
+        if self.rhs_is_direct_value():
+            kept = [
+                value for value in self.rhs if _fits_column(self, connection, value)
+            ]
+            if len(kept) != len(self.rhs):
+                narrowed = copy(self)
+                narrowed.rhs = kept
+                return super(_InWithinRange, narrowed).process_rhs(compiler, connection)
+        return super().process_rhs(compiler, connection)
+
+
+@IntegerField.register_lookup
+class IntegerFieldIn(_InWithinRange, In):
+    pass
+
+
+@ForeignObject.register_lookup
+class RelatedExactWithinRange(_ExactWithinRange, RelatedExact):
+    pass
+
+
+@ForeignObject.register_lookup
+class RelatedInWithinRange(_InWithinRange, RelatedIn):
+    pass

@@ -54,7 +54,7 @@ def test_a_forged_evidence_id_too_big_for_the_database_is_refused_next_to_the_fi
     theme = Theme.objects.create(name="Time")
     response = client_for(member).post(
         reverse("board:recommendation_create"),
-        {**DRAFT, "evidence_themes": [theme.pk, "9" * 30]},
+        {**DRAFT, "evidence_themes": [theme.pk, "9" * 30], "meeting": "9" * 30},
     )
     assert response.status_code == 200
     assert "Select a valid choice" in response.content.decode()
