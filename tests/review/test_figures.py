@@ -9,6 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from accounts import roles
 from tests.factories import user_with_role
 from tests.review.factories import ReviewCycleFactory, at, make_feedback
+from voice.feedback import rollups
 from voice.feedback.models import Speaker
 from voice.moderation.models import ModeratedText, SafeguardingConcern
 from voice.review import figures, services
@@ -194,10 +195,11 @@ def queries_for_report(cycle) -> int:
 
 def test_the_board_report_needs_the_same_queries_for_more_data(cycle, manager, topic):
     make_many(2, cycle, manager, topic)
+    rollups.roll_up()  # finished days are counted once, on the first read
     small = queries_for_report(cycle)
     make_many(12, cycle, manager, topic)
     large = queries_for_report(cycle)
 
     assert small == large
-    # Seven for the review's own figures, two for the shadow board's section.
-    assert large <= 9
+    # Nine for the review's own figures, two for the shadow board's section.
+    assert large <= 11

@@ -4,3 +4,8 @@ from django.apps import AppConfig
 class FeedbackConfig(AppConfig):
     name = "voice.feedback"
     verbose_name = "Feedback"
+
+    def ready(self):
+        from voice.feedback import rollups
+
+        rollups.connect_signals()

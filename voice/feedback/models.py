@@ -152,3 +152,76 @@ class FeedbackReport(models.Model):
 
     def __str__(self) -> str:
         return f"Report on {self.feedback}: {self.get_reason_display()}"
+
+
+# --- Daily roll-ups ----------------------------------------------------------
+# Counts per local day that the review dashboard and board report read instead
+# of scanning every piece of feedback. Kept by `voice.feedback.rollups`: built
+# for each finished day, rebuilt for a day when anything about its feedback
+# changes; today is always counted from the feedback itself.
+
+
+class FeedbackRollup(models.Model):
+    """The last day the roll-ups cover (one row)."""
+
+    through = models.DateField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"Feedback rolled up through {self.through}"
+
+
+class RolledUpDay(models.Model):
+    """A row of counts for one local day; a day's rows are replaced together."""
+
+    day = models.DateField()
+
+    class Meta:
+        abstract = True
+        indexes = [models.Index(fields=["day"], name="%(class)s_day")]
+
+
+class FeedbackDay(RolledUpDay):
+    topic = models.ForeignKey(Topic, on_delete=models.CASCADE, related_name="+")
+    speaker = models.CharField(max_length=20, choices=Speaker.choices)
+    feeling = models.PositiveSmallIntegerField(choices=Feeling.choices)
+    approved = models.BooleanField()
+    answered = models.BooleanField()
+    signed_in = models.BooleanField()
+    count = models.PositiveIntegerField()
+
+    def __str__(self) -> str:
+        return f"{self.day}: {self.count} feedback"
+
+
+class FeedbackThemeDay(RolledUpDay):
+    """Approved feedback per theme and day."""
+
+    theme = models.ForeignKey(
+        "moderation.Theme", on_delete=models.CASCADE, related_name="+"
+    )
+    count = models.PositiveIntegerField()
+
+    def __str__(self) -> str:
+        return f"{self.day}: {self.count} feedback about theme {self.theme_id}"
+
+
+class FeedbackResponseDay(RolledUpDay):
+    """Answered feedback per day, by whole hours from feedback to first response."""
+
+    hours = models.IntegerField()
+    count = models.PositiveIntegerField()
+
+    def __str__(self) -> str:
+        return f"{self.day}: {self.count} answered in {self.hours} hours"
+
+
+class FeedbackAuthorDay(RolledUpDay):
+    """Who gave feedback while signed in, per day: people are counted once a period."""
+
+    speaker = models.CharField(max_length=20, choices=Speaker.choices)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+
+    def __str__(self) -> str:
+        return f"{self.day}: person {self.author_id}"

@@ -8,6 +8,7 @@ to the person goes, while topic, feeling and date stay for reports.
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from voice.feedback import rollups
 from voice.feedback.models import Feedback
 
 LABEL = _("Feedback")
@@ -47,7 +48,9 @@ def erase_for(user, *, keep_anonymised: bool) -> list[str]:
         given.filter(share_consent=True, share_consent_withdrawn_at=None).update(
             share_consent_withdrawn_at=timezone.now()
         )
+    days = rollups.days_of(given)
     given.update(author=None, submission_token=None)
+    rollups.refresh_days(days)
     return []
 
 
@@ -59,5 +62,7 @@ def purge_expired(policy, now) -> dict[str, int]:
         moderated_text__decided_at__lt=cutoff,
         moderated_text__anonymised_at__isnull=False,
     ).exclude(author=None, supported_by=None, submission_token=None)
+    days = rollups.days_of(unlinked)
     count = unlinked.update(author=None, supported_by=None, submission_token=None)
+    rollups.refresh_days(days)
     return {"feedback no longer linked to a person": count}

@@ -10,20 +10,16 @@ from dataclasses import dataclass, field
 from django.db.models import (
     Avg,
     Count,
-    DurationField,
-    ExpressionWrapper,
-    F,
-    Q,
 )
-from django.db.models.functions import Coalesce, Least
 from django.utils.translation import gettext_lazy as _
 
-from voice.feedback.models import Feedback, Speaker
+from voice.feedback import rollups
+from voice.feedback.models import Speaker
+from voice.review import selectors
 from voice.review.models import Action, ActionRating, Rating, ReviewCycle
 from voice.review.sections import ReviewSection, sections_for
-from voice.review.stats import median_duration
 
-SECONDS_PER_DAY = 24 * 60 * 60
+HOURS_PER_DAY = 24
 
 RULES = {
     "people": _(
@@ -38,7 +34,8 @@ RULES = {
     ),
     "response": _(
         "Days to a response: from the moment feedback was given to the first reply "
-        "or decision, whichever came first. The median is the middle value."
+        "or decision, whichever came first, counted in whole hours. The median is "
+        "the middle value."
     ),
     "changes": _(
         "Changes made because of feedback: this cycle's actions that are done and "
@@ -98,28 +95,18 @@ class BoardReport:
         return round(100 * self.answered / self.feedback_total, 1)
 
 
-def feedback_given_in(cycle: ReviewCycle):
-    start, until = cycle.period
-    return Feedback.objects.filter(created_at__gte=start, created_at__lt=until)
-
-
-def count_people(cycle: ReviewCycle) -> list[PeopleCount]:
-    rows = {
-        row["speaker"]: row
-        for row in feedback_given_in(cycle)
-        .values("speaker")
-        .annotate(
-            signed_in=Count("author", distinct=True),
-            anonymous=Count("pk", filter=Q(author__isnull=True)),
-        )
-        .order_by()
+def count_people(period: rollups.Period) -> list[PeopleCount]:
+    signed_in = rollups.signed_in_people(period)
+    anonymous = {
+        row["speaker"]: row["count"]
+        for row in rollups.feedback_counts(period, ["speaker"], signed_in=False)
     }
     return [
         PeopleCount(
             speaker=value,
             label=str(label),
-            signed_in=rows.get(value, {}).get("signed_in", 0),
-            anonymous=rows.get(value, {}).get("anonymous", 0),
+            signed_in=signed_in.get(value, 0),
+            anonymous=anonymous.get(value, 0),
         )
         for value, label in Speaker.choices
     ]
@@ -127,25 +114,12 @@ def count_people(cycle: ReviewCycle) -> list[PeopleCount]:
 
 def board_report(cycle: ReviewCycle) -> BoardReport:
     """The board report's figures, in a fixed number of queries whatever the data size."""
-    given = feedback_given_in(cycle)
-    answered_filter = Q(moderated_text__replied_at__isnull=False) | Q(
-        moderated_text__decided_at__isnull=False
-    )
-    totals = given.aggregate(
-        total=Count("pk"), answered=Count("pk", filter=answered_filter)
-    )
-    first_response = Coalesce(
-        Least("moderated_text__replied_at", "moderated_text__decided_at"),
-        "moderated_text__replied_at",
-        "moderated_text__decided_at",
-    )
-    median = median_duration(
-        given.filter(answered_filter),
-        ExpressionWrapper(
-            first_response - F("created_at"), output_field=DurationField()
-        ),
-        count=totals["answered"],
-    )
+    period = selectors.cycle_period(cycle)
+    answered_or_not = {
+        row["answered"]: row["count"]
+        for row in rollups.feedback_counts(period, ["answered"])
+    }
+    median_hours = rollups.median(rollups.response_hours(period))
     status_counts = dict(
         cycle.actions.values_list("status").annotate(count=Count("pk")).order_by()
     )
@@ -185,11 +159,11 @@ def board_report(cycle: ReviewCycle) -> BoardReport:
     ]
     return BoardReport(
         cycle=cycle,
-        people=count_people(cycle),
-        feedback_total=totals["total"],
-        answered=totals["answered"],
-        median_days_to_response=round(median.total_seconds() / SECONDS_PER_DAY, 1)
-        if median is not None
+        people=count_people(period),
+        feedback_total=sum(answered_or_not.values()),
+        answered=answered_or_not.get(True, 0),
+        median_days_to_response=round(median_hours / HOURS_PER_DAY, 1)
+        if median_hours is not None
         else None,
         changes_made=changes_made,
         actions_by_status={

@@ -1,10 +1,10 @@
 """Reads for service review: the dashboard, the public page and "what changed" for a receipt."""
 
 import datetime
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from django.db.models import (
-    Avg,
     Count,
     DurationField,
     ExpressionWrapper,
@@ -12,11 +12,11 @@ from django.db.models import (
     Q,
     QuerySet,
 )
-from django.db.models.functions import TruncMonth, TruncWeek
 from wagtail.models import ModelLogEntry
 
+from voice.feedback import rollups
 from voice.feedback.models import Feedback, Feeling, Topic
-from voice.moderation.models import ModeratedText, SafeguardingConcern
+from voice.moderation.models import ModeratedText, SafeguardingConcern, Theme
 from voice.review.models import Action, ActionRating, ReviewCycle
 from voice.review.sections import sections_for
 from voice.review.stats import median_duration
@@ -43,52 +43,61 @@ def approved_feedback_in(cycle: ReviewCycle) -> QuerySet:
     )
 
 
-def feedback_by_topic(cycle: ReviewCycle) -> list[dict]:
-    rows = list(
-        approved_feedback_in(cycle)
-        .values("topic_id", "topic__name", "topic__plain_words")
-        .annotate(count=Count("pk"), average_feeling=Avg("feeling"))
-        .order_by("-count", "topic__name")
+def cycle_period(cycle: ReviewCycle) -> rollups.Period:
+    return rollups.Period.of(cycle.start, cycle.end)
+
+
+def with_feelings(row: dict, feelings: Counter) -> dict:
+    """Add `count`, `average_feeling` and `feeling_<n>` counts from {feeling: count}."""
+    count = sum(feelings.values())
+    row["count"] = count
+    row["average_feeling"] = (
+        sum(value * n for value, n in feelings.items()) / count if count else None
     )
-    for row in rows:
-        row["name"] = row["topic__plain_words"] or row["topic__name"]
-    return bar_rows(rows)
+    row.update({f"feeling_{value}": feelings.get(value, 0) for value in Feeling.values})
+    return row
 
 
-def feedback_by_theme(cycle: ReviewCycle) -> list[dict]:
-    start, until = cycle.period
-    through = ModeratedText.themes.through
-    rows = list(
-        through.objects.filter(
-            moderatedtext__status=ModeratedText.Status.APPROVED,
-            moderatedtext__feedback__created_at__gte=start,
-            moderatedtext__feedback__created_at__lt=until,
+def feedback_by_topic(period: rollups.Period) -> list[dict]:
+    feelings: dict[int, Counter] = defaultdict(Counter)
+    for row in rollups.feedback_counts(period, ["topic_id", "feeling"], approved=True):
+        feelings[row["topic_id"]][row["feeling"]] += row["count"]
+    topics = Topic.objects.filter(pk__in=feelings).only("name", "plain_words")
+    rows = [
+        with_feelings(
+            {"topic_id": topic.pk, "name": topic.plain_words or topic.name},
+            feelings[topic.pk],
         )
-        .values("theme_id", name=F("theme__name"))
-        .annotate(count=Count("moderatedtext_id"))
-        .order_by("-count", "name")
-    )
-    return bar_rows(rows)
+        for topic in topics
+    ]
+    return bar_rows(sorted(rows, key=lambda row: (-row["count"], row["name"])))
 
 
-def feeling_trend(cycle: ReviewCycle) -> tuple[str, list[dict]]:
+def feedback_by_theme(period: rollups.Period) -> list[dict]:
+    counts = {row["theme_id"]: row["count"] for row in rollups.theme_counts(period)}
+    rows = [
+        {"theme_id": pk, "name": name, "count": counts[pk]}
+        for pk, name in Theme.objects.filter(pk__in=counts).values_list("pk", "name")
+    ]
+    return bar_rows(sorted(rows, key=lambda row: (-row["count"], row["name"])))
+
+
+def feeling_trend(cycle: ReviewCycle, period: rollups.Period) -> tuple[str, list[dict]]:
     """("week" or "month", rows of count, average feeling and count per feeling)."""
     weekly = (cycle.end - cycle.start).days <= WEEKLY_TREND_MAX_DAYS
-    truncate = TruncWeek if weekly else TruncMonth
-    per_feeling = {
-        f"feeling_{value}": Count("pk", filter=Q(feeling=value))
-        for value in Feeling.values
-    }
-    rows = list(
-        approved_feedback_in(cycle)
-        .annotate(period=truncate("created_at"))
-        .values("period")
-        .annotate(count=Count("pk"), average_feeling=Avg("feeling"), **per_feeling)
-        .order_by("period")
-    )
+    feelings: dict[datetime.date, Counter] = defaultdict(Counter)
+    for row in rollups.feedback_counts(period, ["day", "feeling"], approved=True):
+        day = row["day"]
+        start = (
+            day - datetime.timedelta(days=day.weekday())
+            if weekly
+            else day.replace(day=1)
+        )
+        feelings[start][row["feeling"]] += row["count"]
+    rows = [
+        with_feelings({"period": start}, feelings[start]) for start in sorted(feelings)
+    ]
     for row in rows:
-        if isinstance(row["period"], datetime.datetime):
-            row["period"] = row["period"].date()
         row["segments"] = feeling_segments(row)
     return ("week" if weekly else "month"), bar_rows(rows)
 
@@ -144,7 +153,8 @@ def actions_by_status(cycle: ReviewCycle) -> list[dict]:
 
 def cycle_dashboard(cycle: ReviewCycle) -> dict:
     """Everything the review dashboard shows, in a fixed number of queries."""
-    trend_unit, trend = feeling_trend(cycle)
+    period = cycle_period(cycle)
+    trend_unit, trend = feeling_trend(cycle, period)
     # The totals are the trend's rows added up: one scan of the feedback fewer.
     count = sum(row["count"] for row in trend)
     totals = {
@@ -158,8 +168,8 @@ def cycle_dashboard(cycle: ReviewCycle) -> dict:
     }
     return {
         "totals": totals,
-        "by_topic": feedback_by_topic(cycle),
-        "by_theme": feedback_by_theme(cycle),
+        "by_topic": feedback_by_topic(period),
+        "by_theme": feedback_by_theme(period),
         "trend_unit": trend_unit,
         "trend": trend,
         "safeguarding": safeguarding_counts(cycle),
