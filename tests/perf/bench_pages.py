@@ -85,6 +85,7 @@ def grow(to: int, survey) -> None:
     """Add feedback (and survey responses) until there are `to` made-up items."""
     from django.db import connection, transaction
 
+    from voice.feedback import rollups
     from voice.review.management.commands.bench_review import Command as Review
     from voice.surveys.management.commands.bench_survey_results import (
         Command as Survey,
@@ -100,6 +101,7 @@ def grow(to: int, survey) -> None:
         Survey().add_responses(survey, missing // 10, random.Random(to))  # noqa: S311
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")
+        rollups.rebuild()  # the rows were made around the ORM
 
 
 def bench_survey():
