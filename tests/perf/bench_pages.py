@@ -96,7 +96,12 @@ def grow(to: int, survey) -> None:
         review = Review()
         with transaction.atomic():
             review.create(
-                {"feedback": missing, "actions": 20, "ratings": missing // 50}
+                {
+                    "feedback": missing,
+                    "actions": 20,
+                    "ratings": missing // 50,
+                    "responses": 0,  # added below, to the page's own survey
+                }
             )
         Survey().add_responses(survey, missing // 10, random.Random(to))  # noqa: S311
         with connection.cursor() as cursor:

@@ -376,3 +376,19 @@ def test_forged_huge_ids_in_the_action_form_get_a_message_not_a_server_error(
     )
     assert response.status_code in (200, 400)
     assert "Select a valid choice" in response.content.decode()
+
+
+def test_the_approved_feedback_list_pages_through_every_approved_item(staff, cycle):
+    for n in range(21):
+        make_feedback(text=f"Approved number {n}", created_at=at(2026, 2, 1, minute=n))
+    make_feedback(text="Still waiting", created_at=at(2026, 2, 2), status="waiting")
+    url = f"/staff/review/cycles/{cycle.pk}/"
+
+    first = staff.get(url).content.decode()
+    second = staff.get(url, {"page": 2}).content.decode()
+
+    assert "Approved number 20<" in first and "Approved number 1<" in first
+    assert "Approved number 0<" not in first
+    assert "Approved number 0<" in second and "Approved number 1<" not in second
+    assert "Still waiting" not in first + second
+    assert "Page 2 of 2" in second

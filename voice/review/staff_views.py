@@ -41,9 +41,11 @@ def cycle_create(request):
 
 def cycle_dashboard(request, pk: int):
     cycle = get_object_or_404(ReviewCycle, pk=pk)
-    feedback_page = Paginator(
-        selectors.recent_approved_feedback(cycle), FEEDBACK_PAGE_SIZE
-    ).get_page(request.GET.get("page"))
+    dashboard = selectors.cycle_dashboard(cycle)
+    paginator = Paginator(selectors.recent_approved_feedback(cycle), FEEDBACK_PAGE_SIZE)
+    # The daily roll-ups have counted this list already: no second count.
+    paginator.count = dashboard["totals"]["count"]
+    feedback_page = paginator.get_page(request.GET.get("page"))
     feedback_page.object_list = selectors.with_action_counts(
         list(feedback_page.object_list)
     )
@@ -52,7 +54,7 @@ def cycle_dashboard(request, pk: int):
         "review/dashboard.html",
         {
             "cycle": cycle,
-            "dashboard": selectors.cycle_dashboard(cycle),
+            "dashboard": dashboard,
             "actions": selectors.cycle_actions(cycle),
             "feedback_page": feedback_page,
         },
