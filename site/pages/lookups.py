@@ -10,17 +10,28 @@ match no row, so it is dropped; a lookup left with nothing matches nothing.
 
 from copy import copy
 
-from django.core.exceptions import EmptyResultSet
+from django.core.exceptions import EmptyResultSet, FieldError
 from django.db.models import ForeignObject, IntegerField
 from django.db.models.fields.related_lookups import RelatedExact, RelatedIn
 from django.db.models.lookups import In
 
 
-def _fits_column(lookup, connection, value) -> bool:
+def _column_field(lookup):
+    """The field whose column finally holds the value (through any foreign keys)."""
     field = lookup.lhs.output_field
-    while getattr(field, "target_field", None) is not None:
-        field = field.target_field
-    if not isinstance(value, int) or not isinstance(field, IntegerField):
+    try:
+        while getattr(field, "target_field", None) is not None:
+            field = field.target_field
+    except FieldError:  # a relation over several columns: not ours to judge
+        return None
+    return field
+
+
+def _fits_column(lookup, connection, value) -> bool:
+    if not isinstance(value, int):
+        return True
+    field = _column_field(lookup)
+    if not isinstance(field, IntegerField):
         return True
     low, high = connection.ops.integer_field_range(field.get_internal_type())
     return (low is None or value >= low) and (high is None or value <= high)
