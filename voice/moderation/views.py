@@ -155,77 +155,101 @@ def release(request: HttpRequest, pk: int) -> HttpResponse:
     return _done(request, _("You gave the item back to the queue."))
 
 
-@require_POST
-def approve(request: HttpRequest, pk: int) -> HttpResponse:
+def _act_with_form(
+    request: HttpRequest,
+    pk: int,
+    form_class,
+    form_name: str,
+    act,
+    done: str,
+    back_to_item: bool = False,
+) -> HttpResponse:
+    """Run `act(item, cleaned_data)` for a valid form; else show the item with the form's errors.
+
+    The form goes back to the page as `form_name`, so what the moderator
+    typed stays next to its error.
+    """
     item = _get_item(request, pk)
-    form = ApproveForm(request.POST)
+    form = form_class(request.POST)
     if not form.is_valid():
-        return _item_page(request, item, status=400, approve_form=form)
+        return _item_page(request, item, status=400, **{form_name: form})
     try:
-        services.approve_item(
-            item=item,
-            moderator=request.user,
-            redacted_text=form.cleaned_data["redacted_text"],
-        )
+        act(item, form.cleaned_data)
     except services.ModerationError as error:
         return _refused(request, item, error)
-    return _done(request, _("Approved."))
+    if back_to_item:
+        messages.success(request, done)
+        return redirect("moderation:item", pk=item.pk)
+    return _done(request, done)
+
+
+@require_POST
+def approve(request: HttpRequest, pk: int) -> HttpResponse:
+    return _act_with_form(
+        request,
+        pk,
+        ApproveForm,
+        "approve_form",
+        lambda item, data: services.approve_item(
+            item=item, moderator=request.user, redacted_text=data["redacted_text"]
+        ),
+        _("Approved."),
+    )
 
 
 @require_POST
 def not_shared(request: HttpRequest, pk: int) -> HttpResponse:
-    item = _get_item(request, pk)
-    form = NotSharedForm(request.POST)
-    if not form.is_valid():
-        return _item_page(request, item, status=400, not_shared_form=form)
-    try:
-        services.decline_to_share(
-            item=item, moderator=request.user, reason=form.cleaned_data["reason"]
-        )
-    except services.ModerationError as error:
-        return _refused(request, item, error)
-    return _done(request, _("Marked as not shared."))
+    return _act_with_form(
+        request,
+        pk,
+        NotSharedForm,
+        "not_shared_form",
+        lambda item, data: services.decline_to_share(
+            item=item, moderator=request.user, reason=data["reason"]
+        ),
+        _("Marked as not shared."),
+    )
 
 
 @require_POST
 def escalate(request: HttpRequest, pk: int) -> HttpResponse:
-    item = _get_item(request, pk)
-    form = EscalateForm(request.POST)
-    if not form.is_valid():
-        return _item_page(request, item, status=400, escalate_form=form)
-    try:
-        services.escalate_to_safeguarding(
-            item=item, moderator=request.user, why=form.cleaned_data["why"]
-        )
-    except services.ModerationError as error:
-        return _refused(request, item, error)
-    return _done(request, _("Passed to the safeguarding leads. They have been told."))
+    return _act_with_form(
+        request,
+        pk,
+        EscalateForm,
+        "escalate_form",
+        lambda item, data: services.escalate_to_safeguarding(
+            item=item, moderator=request.user, why=data["why"]
+        ),
+        _("Passed to the safeguarding leads. They have been told."),
+    )
 
 
 @require_POST
 def themes(request: HttpRequest, pk: int) -> HttpResponse:
-    item = _get_item(request, pk)
-    form = ThemesForm(request.POST)
-    if not form.is_valid():
-        return _item_page(request, item, status=400, themes_form=form)
-    services.tag_themes(
-        item=item, moderator=request.user, themes=list(form.cleaned_data["themes"])
+    return _act_with_form(
+        request,
+        pk,
+        ThemesForm,
+        "themes_form",
+        lambda item, data: services.tag_themes(
+            item=item, moderator=request.user, themes=list(data["themes"])
+        ),
+        _("Themes saved."),
+        back_to_item=True,
     )
-    messages.success(request, _("Themes saved."))
-    return redirect("moderation:item", pk=item.pk)
 
 
 @require_POST
 def reply(request: HttpRequest, pk: int) -> HttpResponse:
-    item = _get_item(request, pk)
-    form = ReplyForm(request.POST)
-    if not form.is_valid():
-        return _item_page(request, item, status=400, reply_form=form)
-    try:
-        services.write_reply(
-            item=item, moderator=request.user, reply=form.cleaned_data["reply"]
-        )
-    except services.ModerationError as error:
-        return _refused(request, item, error)
-    messages.success(request, _("Reply saved."))
-    return redirect("moderation:item", pk=item.pk)
+    return _act_with_form(
+        request,
+        pk,
+        ReplyForm,
+        "reply_form",
+        lambda item, data: services.write_reply(
+            item=item, moderator=request.user, reply=data["reply"]
+        ),
+        _("Reply saved."),
+        back_to_item=True,
+    )
