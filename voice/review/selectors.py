@@ -145,7 +145,7 @@ def actions_by_status(cycle: ReviewCycle) -> list[dict]:
     )
     return bar_rows(
         [
-            {"status": value, "label": label, "count": counts.get(value, 0)}
+            {"status": value, "name": label, "count": counts.get(value, 0)}
             for value, label in Action.Status.choices
         ]
     )
