@@ -19,6 +19,16 @@ hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default")
 
 
 @pytest.fixture(autouse=True)
+def _forget_cached_service_settings():
+    """A rolled-back test's settings must not stay cached for the next one."""
+    from pages import service_settings
+
+    service_settings.forget()
+    yield
+    service_settings.forget()
+
+
+@pytest.fixture(autouse=True)
 def _restore_migrated_data(request):
     """Transactional tests flush the database, Wagtail's root page and our roles included.
 

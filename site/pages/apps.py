@@ -7,6 +7,8 @@ class PagesConfig(AppConfig):
 
     def ready(self):
         from pages import lookups  # noqa: F401  (registers overflow-safe lookups)
+        from pages import service_settings
         from pages.spreadsheets import neutralise_wagtail_exports
 
         neutralise_wagtail_exports()
+        service_settings.connect_signals()

@@ -1,3 +1,6 @@
+from django.utils.functional import SimpleLazyObject
+
+from pages import service_settings
 from pages.navigation import items_for
 
 
@@ -8,4 +11,13 @@ def site_navigation(request):
     return {
         "main_nav": lambda: items_for(user, "main"),
         "account_nav": lambda: items_for(user, "account"),
+    }
+
+
+def service(request):
+    """`service_settings`: the service's name and contact details, looked up only if shown."""
+    return {
+        "service_settings": SimpleLazyObject(
+            lambda: service_settings.for_request(request)
+        )
     }

@@ -4,9 +4,11 @@ import logging
 
 import pytest
 from django.apps import apps
+from django.conf import settings
+from django.contrib.sessions.models import Session
 from django.core.cache import cache
 from django.db import models
-from django.test import override_settings
+from django.test import Client, override_settings
 
 from accounts import roles
 from tests.factories import UserFactory
@@ -310,9 +312,39 @@ def test_too_many_posts_from_one_session_are_refused_without_losing_the_words(
     assert Feedback.objects.count() == 2
 
 
-def test_a_room_of_thirty_on_one_network_can_all_give_feedback(form_data):
-    from django.test import Client
+def browser_post(browser, data):
+    """A post as a browser sends it: with the CSRF cookie the form page gave."""
+    token = browser.cookies[settings.CSRF_COOKIE_NAME].value
+    return post_feedback(browser, {**data, "csrfmiddlewaretoken": token})
 
+
+def test_a_visitor_who_is_not_signed_in_leaves_no_session_behind(form_data):
+    browser = Client(enforce_csrf_checks=True)
+    browser.get("/feedback/")
+    response = browser_post(browser, form_data(text="No session for this."))
+    assert response.status_code == 302
+    thanks = browser.get(response["Location"]).content.decode()
+    assert receipt_code_in(thanks) == Feedback.objects.get().receipt_code
+    assert not Session.objects.exists()
+    assert not browser.cookies.get(settings.SESSION_COOKIE_NAME)
+
+
+@override_settings(FEEDBACK_RATE_LIMITS={"submit": ((2, 600), (100, 600))})
+def test_a_browser_without_a_session_is_still_limited_and_keeps_its_words(form_data):
+    browser = Client(enforce_csrf_checks=True)
+    browser.get("/feedback/")
+    for _ in range(2):
+        assert browser_post(browser, form_data()).status_code == 302
+    refused = browser_post(browser, form_data(text="Keep these words too."))
+    assert refused.status_code == 429
+    assert "Keep these words too." in refused.content.decode()
+    other_browser = Client(enforce_csrf_checks=True)
+    other_browser.get("/feedback/")
+    assert browser_post(other_browser, form_data()).status_code == 302
+    assert Feedback.objects.count() == 3
+
+
+def test_a_room_of_thirty_on_one_network_can_all_give_feedback(form_data):
     for _ in range(30):
         room_client = Client()
         for _ in range(2):

@@ -1,10 +1,14 @@
 """Rate limits for the public feedback pages, kept in Django's cache.
 
 A group session can have thirty young people on one office network, so each
-limit has two parts: a modest one per browser session (which does the real
-work) and a generous one per network address (which stops a script that
-drops its cookies). Addresses are never stored: the cache key holds a keyed
-hash of the address, and it expires with the window.
+limit has two parts: a modest one per browser (which does the real work) and
+a generous one per network address (which stops a script that drops its
+cookies). Addresses are never stored: the cache key holds a keyed hash of the
+address, and it expires with the window.
+
+"Per browser" is the browser's session when it has one (everyone signed in),
+otherwise its CSRF cookie, which every form post carries anyway: a visitor
+who is not signed in gets no session row just for being counted.
 """
 
 import hashlib
@@ -22,7 +26,7 @@ class Limit:
     seconds: int
 
 
-# action: (per session, per address)
+# action: (per browser, per address)
 DEFAULT_LIMITS: dict[str, tuple[Limit, Limit]] = {
     "submit": (Limit(10, 600), Limit(300, 600)),
     "check": (Limit(20, 600), Limit(300, 600)),
@@ -36,22 +40,30 @@ DEFAULT_LIMITS: dict[str, tuple[Limit, Limit]] = {
 def limits_for(action: str) -> tuple[Limit, Limit]:
     configured = getattr(settings, "FEEDBACK_RATE_LIMITS", {})
     if action in configured:
-        per_session, per_address = configured[action]
-        return Limit(*per_session), Limit(*per_address)
+        per_browser, per_address = configured[action]
+        return Limit(*per_browser), Limit(*per_address)
     return DEFAULT_LIMITS[action]
 
 
-def address_fingerprint(request: HttpRequest) -> str:
-    address = request.META.get("REMOTE_ADDR", "")
+def keyed_hash(value: str) -> str:
     return hmac.new(
-        settings.SECRET_KEY.encode(), address.encode(), hashlib.sha256
+        settings.SECRET_KEY.encode(), value.encode(), hashlib.sha256
     ).hexdigest()[:32]
 
 
-def session_key(request: HttpRequest) -> str:
-    if not request.session.session_key:
-        request.session.save()
-    return request.session.session_key
+def address_fingerprint(request: HttpRequest) -> str:
+    return keyed_hash(request.META.get("REMOTE_ADDR", ""))
+
+
+def browser_key(request: HttpRequest) -> str:
+    """This browser: its session if it has one, else a keyed hash of its CSRF cookie."""
+    if request.session.session_key:
+        return f"s:{request.session.session_key}"
+    csrf_cookie = request.COOKIES.get(settings.CSRF_COOKIE_NAME, "")
+    if csrf_cookie and not settings.CSRF_USE_SESSIONS:
+        return f"c:{keyed_hash(csrf_cookie)}"
+    request.session.save()
+    return f"s:{request.session.session_key}"
 
 
 def _count(key: str, limit: Limit) -> int:
@@ -65,11 +77,9 @@ def _count(key: str, limit: Limit) -> int:
 
 def allow(request: HttpRequest, action: str) -> bool:
     """Count one attempt at `action`; False once either limit is used up."""
-    per_session, per_address = limits_for(action)
-    session_count = _count(
-        f"feedback-rl:{action}:s:{session_key(request)}", per_session
-    )
+    per_browser, per_address = limits_for(action)
+    browser_count = _count(f"feedback-rl:{action}:{browser_key(request)}", per_browser)
     address_count = _count(
         f"feedback-rl:{action}:a:{address_fingerprint(request)}", per_address
     )
-    return session_count <= per_session.count and address_count <= per_address.count
+    return browser_count <= per_browser.count and address_count <= per_address.count

@@ -49,12 +49,10 @@ def give_feedback(
 
     Returns the feedback and whether it is new. A second post with the same
     submission token (a double tap, a retry after a network error) returns the
-    feedback the first one made and makes nothing.
+    feedback the first one made and makes nothing: the token's unique
+    constraint refuses it, everything it made is rolled back, and the first
+    one is looked up (so the usual case, a new token, costs no extra query).
     """
-    if submission_token:
-        existing = Feedback.objects.filter(submission_token=submission_token).first()
-        if existing is not None:
-            return existing, False
     try:
         feedback = _create_feedback(
             speaker=speaker,
@@ -68,8 +66,8 @@ def give_feedback(
             submission_token=submission_token,
         )
     except IntegrityError:
-        # Two posts with one token at the same moment: the other one won,
-        # and everything this one made was rolled back with it.
+        # A post with a token already used (now or at the same moment): the
+        # other one won, and everything this one made was rolled back.
         if submission_token:
             existing = Feedback.objects.filter(
                 submission_token=submission_token
@@ -120,8 +118,6 @@ def _create_feedback(
     )
     for _attempt in range(RECEIPT_CODE_ATTEMPTS):
         feedback.receipt_code = new_receipt_code()
-        if Feedback.objects.filter(receipt_code=feedback.receipt_code).exists():
-            continue
         # Field rules only: the related rows were just loaded or made, and the
         # database's unique constraints are the guard a race cannot slip past.
         feedback.full_clean(exclude=RELATED_FIELDS, validate_unique=False)

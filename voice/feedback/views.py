@@ -7,10 +7,12 @@ shared phone or computer cannot bring them back from the history.
 
 from datetime import datetime, timedelta
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -21,7 +23,8 @@ from voice.feedback.forms import CheckReceiptForm, FeedbackForm, ReportForm, Uns
 from voice.feedback.models import Feedback
 from voice.moderation.models import SafeguardingConcern
 
-THANKS_SESSION_KEY = "feedback_thanks"
+THANKS_COOKIE = "feedback_thanks"
+THANKS_COOKIE_AGE = 600  # seconds a receipt waits for its thank-you page
 UNSAFE_SESSION_KEY = "feedback_unsafe"
 REPORTED_SESSION_KEY = "feedback_reported"
 # A repeated post of the same form within this time shows the same receipt.
@@ -106,26 +109,41 @@ def save_feedback(request, form: FeedbackForm) -> Feedback | None:
 
 
 def thank_you_redirect(request, feedback: Feedback):
-    # Only the code and one flag: never the words.
-    request.session[THANKS_SESSION_KEY] = {
-        "receipt_code": feedback.receipt_code,
-        "safeguarding": feedback.moderated_text.is_safeguarding,
-    }
-    return redirect("feedback:thanks")
+    """To the thank-you page, carrying only the code and one flag: never the words.
+
+    They travel in a signed cookie the thank-you page reads once and deletes,
+    not in the session, so a visitor who is not signed in leaves no session
+    row behind (and each piece of feedback costs one database write less).
+    """
+    response = redirect("feedback:thanks")
+    flag = "1" if feedback.moderated_text.is_safeguarding else "0"
+    response.set_signed_cookie(
+        THANKS_COOKIE,
+        f"{feedback.receipt_code}|{flag}",
+        salt=THANKS_COOKIE,
+        path=reverse("feedback:thanks"),
+        secure=settings.SESSION_COOKIE_SECURE,
+        httponly=True,
+        samesite="Lax",
+    )
+    return response
 
 
 @never_cache
 def thanks(request):
     """Shown once: after that it says the page has gone, to keep it private."""
-    shown = request.session.pop(THANKS_SESSION_KEY, None)
-    return render(
+    shown = request.get_signed_cookie(
+        THANKS_COOKIE, default="", salt=THANKS_COOKIE, max_age=THANKS_COOKIE_AGE
+    )
+    receipt_code, _separator, flag = shown.partition("|")
+    response = render(
         request,
         "feedback/thanks.html",
-        {
-            "receipt_code": shown["receipt_code"] if shown else None,
-            "safeguarding": bool(shown and shown["safeguarding"]),
-        },
+        {"receipt_code": receipt_code or None, "safeguarding": flag == "1"},
     )
+    if THANKS_COOKIE in request.COOKIES:
+        response.delete_cookie(THANKS_COOKIE, path=request.path, samesite="Lax")
+    return response
 
 
 @never_cache
