@@ -6,8 +6,10 @@ class PagesConfig(AppConfig):
     verbose_name = "Site pages"
 
     def ready(self):
-        from pages import lookups  # noqa: F401  (registers overflow-safe lookups)
-        from pages import service_settings
+        from pages import (
+            lookups,  # noqa: F401  (registers overflow-safe lookups)
+            service_settings,
+        )
         from pages.spreadsheets import neutralise_wagtail_exports
 
         neutralise_wagtail_exports()
