@@ -1,0 +1,121 @@
+"""Django's Redis cache, with one connection pool per process and no errors when Redis is away.
+
+Two things Django's own backend does not do, both found by the benchmarks
+and the fault runs:
+
+- Under ASGI Django makes a new cache object for every request, and each of
+  its Redis cache objects opens its own connection pool, so every request
+  paid for a new connection to Redis (about a tenth of a feedback
+  submission's time under load). Here the pools are kept per process and
+  shared by every request; redis-py's pools are thread-safe and start
+  afresh after a fork.
+- Everything this site keeps in the cache can be lost without harm (rate
+  limit counts, the footer's service details), so while Redis cannot be
+  reached the cache behaves as an empty one that keeps nothing, and says so
+  in the log, instead of turning a child's feedback into a server error.
+  Rate limits are not counted during such an outage.
+"""
+
+import logging
+import threading
+
+from django.core.cache.backends.redis import RedisCache, RedisCacheClient
+from redis.backoff import NoBackoff
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import TimeoutError as RedisTimeoutError
+from redis.retry import Retry
+
+logger = logging.getLogger(__name__)
+
+UNREACHABLE = (RedisConnectionError, RedisTimeoutError, OSError)
+# One immediate retry (a connection dropped since its last use), then give up:
+# redis-py's default backs off for seconds, and a page must not wait for that.
+ONE_QUICK_RETRY = Retry(NoBackoff(), 1)
+
+
+class SharedPoolClient(RedisCacheClient):
+    _pools_by_server: dict = {}
+    _pools_lock = threading.Lock()
+
+    def _get_connection_pool(self, write):
+        server = self._servers[self._get_connection_pool_index(write)]
+        key = (server, repr(sorted(self._pool_options.items())))
+        pool = self._pools_by_server.get(key)
+        if pool is None:
+            with self._pools_lock:
+                pool = self._pools_by_server.get(key)
+                if pool is None:
+                    pool = self._pool_class.from_url(server, **self._pool_options)
+                    self._pools_by_server[key] = pool
+        return pool
+
+
+def _unreachable(operation: str, error: Exception) -> None:
+    logger.warning("Cache (Redis) unreachable during %s: %s", operation, error)
+
+
+class ResilientRedisCache(RedisCache):
+    def __init__(self, server, params):
+        super().__init__(server, params)
+        self._class = SharedPoolClient
+        self._options = {"retry": ONE_QUICK_RETRY, **self._options}
+
+    def add(self, *args, **kwargs):
+        try:
+            return super().add(*args, **kwargs)
+        except UNREACHABLE as error:
+            _unreachable("add", error)
+            return False
+
+    def get(self, key, default=None, version=None):
+        try:
+            return super().get(key, default, version)
+        except UNREACHABLE as error:
+            _unreachable("get", error)
+            return default
+
+    def get_many(self, *args, **kwargs):
+        try:
+            return super().get_many(*args, **kwargs)
+        except UNREACHABLE as error:
+            _unreachable("get_many", error)
+            return {}
+
+    def has_key(self, *args, **kwargs):
+        try:
+            return super().has_key(*args, **kwargs)
+        except UNREACHABLE as error:
+            _unreachable("has_key", error)
+            return False
+
+    def incr(self, key, delta=1, version=None):
+        try:
+            return super().incr(key, delta, version)
+        except UNREACHABLE as error:
+            _unreachable("incr", error)
+            raise ValueError(f"Key '{key}' not found (cache unreachable)") from error
+
+    def _write(self, operation: str, method, *args, **kwargs):
+        try:
+            return method(*args, **kwargs)
+        except UNREACHABLE as error:
+            _unreachable(operation, error)
+            return None
+
+    def set(self, *args, **kwargs):
+        self._write("set", super().set, *args, **kwargs)
+
+    def set_many(self, *args, **kwargs):
+        return self._write("set_many", super().set_many, *args, **kwargs) or []
+
+    def touch(self, *args, **kwargs):
+        return bool(self._write("touch", super().touch, *args, **kwargs))
+
+    def delete(self, *args, **kwargs):
+        return bool(self._write("delete", super().delete, *args, **kwargs))
+
+    def delete_many(self, *args, **kwargs):
+        self._write("delete_many", super().delete_many, *args, **kwargs)
+
+    def clear(self):
+        return bool(self._write("clear", super().clear))
