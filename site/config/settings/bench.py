@@ -11,7 +11,15 @@ and never ships in the product's URLs.
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import BASE_DIR, DATABASES, INSTALLED_APPS, PROJECT_PACKAGES, REDIS_URL
+from .base import (
+    BASE_DIR,
+    DATABASES,
+    INSTALLED_APPS,
+    PRODUCTION_POOL_SIZE,
+    PROJECT_PACKAGES,
+    REDIS_URL,
+    databases,
+)
 from .env import env_list, env_str
 
 if DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql" or not REDIS_URL:
@@ -19,6 +27,7 @@ if DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql" or not REDI
         "Bench settings measure the production stack: set DATABASE_URL to a "
         "postgres:// URL and REDIS_URL."
     )
+DATABASES = databases(PRODUCTION_POOL_SIZE)
 
 DEBUG = False
 SECRET_KEY = env_str("SECRET_KEY", "bench-only-not-secret")

@@ -1,6 +1,7 @@
 """Production: refuses to start without a secret key and hosts; HTTPS everywhere."""
 
 from .base import *  # noqa: F403
+from .base import PRODUCTION_POOL_SIZE, databases
 from .env import env_bool, env_int, env_list, env_str
 
 DEBUG = False
@@ -12,6 +13,7 @@ if not ALLOWED_HOSTS:
     raise ImproperlyConfigured("Set ALLOWED_HOSTS to the site's host names.")
 
 STAFF_MFA_REQUIRED = True
+DATABASES = databases(PRODUCTION_POOL_SIZE)
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 63072000)
