@@ -1,5 +1,7 @@
 """Results for staff: counts, shares, averages, trends, groups under 5 hidden, queries that do not grow."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -144,6 +146,21 @@ def test_only_approved_written_answers_are_shown_and_in_their_shared_form(
     assert "Waiting words" not in page and "Rude words" not in page
     assert "Waiting for a moderator: 1" in page
     assert "Not shared: 1" in page
+
+
+@pytest.mark.django_db
+def test_the_ten_newest_approved_written_answers_are_shown_newest_first(
+    client, survey, people
+):
+    for number in range(1, 13):
+        add_response(survey, yes_no=1, short_text=f"Answer number {number:02d}")
+    ModeratedText.objects.update(status=ModeratedText.Status.APPROVED)
+    client.force_login(people[roles.SERVICE_MANAGER])
+    page = client.get(
+        reverse("survey_admin:results", args=[survey.pk])
+    ).content.decode()
+    shown = re.findall(r"<li>Answer number (\d\d)</li>", page)
+    assert shown == [f"{number:02d}" for number in range(12, 2, -1)]
 
 
 @pytest.mark.django_db

@@ -9,8 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Count, F, Q, Window
-from django.db.models.functions import RowNumber
+from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -345,27 +344,29 @@ def _add_text_answers(survey: SurveyPage, results: list[QuestionResult]) -> None
             text_results[row["question_id"]].text_statuses[
                 row["moderated_text__status"]
             ] = row["n"]
+    for question_id, result in text_results.items():
+        result.approved_texts = newest_approved_texts(survey, question_id)
+
+
+def newest_approved_texts(survey: SurveyPage, question_id: str) -> list[str]:
+    """The newest approved written answers to one question, in their shared form.
+
+    Newest by the written answer's id, which the database hands out in the
+    order answers arrive: read backwards along the answers' text index, this
+    stops after the first few approved ones instead of sorting them all (one
+    query per written question, whatever the number of responses).
+    """
     newest = (
         Answer.objects.filter(
             survey=survey,
+            question_id=question_id,
             moderated_text__isnull=False,
             moderated_text__status=ModeratedText.Status.APPROVED,
         )
         .select_related("moderated_text")
-        .annotate(
-            place=Window(
-                RowNumber(),
-                partition_by=[F("question_id")],
-                order_by=F("moderated_text__created_at").desc(),
-            )
-        )
-        .filter(place__lte=APPROVED_TEXTS_SHOWN)
+        .order_by("-moderated_text_id")[:APPROVED_TEXTS_SHOWN]
     )
-    for answer in newest:
-        if answer.question_id in text_results:
-            text_results[answer.question_id].approved_texts.append(
-                answer.moderated_text.public_text
-            )
+    return [answer.moderated_text.public_text for answer in newest]
 
 
 def survey_results(survey: SurveyPage) -> SurveyResults:
