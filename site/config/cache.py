@@ -34,6 +34,8 @@ ONE_QUICK_RETRY = Retry(NoBackoff(), 1)
 
 
 class SharedPoolClient(RedisCacheClient):
+    """Django's Redis cache client, with its connection pools kept per process."""
+
     _pools_by_server: dict = {}
     _pools_lock = threading.Lock()
 
@@ -50,72 +52,58 @@ class SharedPoolClient(RedisCacheClient):
         return pool
 
 
-def _unreachable(operation: str, error: Exception) -> None:
-    logger.warning("Cache (Redis) unreachable during %s: %s", operation, error)
-
-
 class ResilientRedisCache(RedisCache):
+    """Django's Redis cache on shared pools, empty and forgetful while Redis is away."""
+
     def __init__(self, server, params):
         super().__init__(server, params)
         self._class = SharedPoolClient
         self._options = {"retry": ONE_QUICK_RETRY, **self._options}
 
-    def add(self, *args, **kwargs):
-        try:
-            return super().add(*args, **kwargs)
-        except UNREACHABLE as error:
-            _unreachable("add", error)
-            return False
-
-    def get(self, key, default=None, version=None):
-        try:
-            return super().get(key, default, version)
-        except UNREACHABLE as error:
-            _unreachable("get", error)
-            return default
-
-    def get_many(self, *args, **kwargs):
-        try:
-            return super().get_many(*args, **kwargs)
-        except UNREACHABLE as error:
-            _unreachable("get_many", error)
-            return {}
-
-    def has_key(self, *args, **kwargs):
-        try:
-            return super().has_key(*args, **kwargs)
-        except UNREACHABLE as error:
-            _unreachable("has_key", error)
-            return False
-
-    def incr(self, key, delta=1, version=None):
-        try:
-            return super().incr(key, delta, version)
-        except UNREACHABLE as error:
-            _unreachable("incr", error)
-            raise ValueError(f"Key '{key}' not found (cache unreachable)") from error
-
-    def _write(self, operation: str, method, *args, **kwargs):
+    def _or_else(self, fallback, method, *args, **kwargs):
+        """`method(...)`, or `fallback` (logged) while Redis cannot be reached."""
         try:
             return method(*args, **kwargs)
         except UNREACHABLE as error:
-            _unreachable(operation, error)
-            return None
+            logger.warning(
+                "Cache (Redis) unreachable during %s: %s", method.__name__, error
+            )
+            return fallback
+
+    def get(self, key, default=None, version=None):
+        return self._or_else(default, super().get, key, default, version)
+
+    def get_many(self, *args, **kwargs):
+        return self._or_else({}, super().get_many, *args, **kwargs)
+
+    def has_key(self, *args, **kwargs):
+        return self._or_else(False, super().has_key, *args, **kwargs)
+
+    def add(self, *args, **kwargs):
+        return self._or_else(False, super().add, *args, **kwargs)
 
     def set(self, *args, **kwargs):
-        self._write("set", super().set, *args, **kwargs)
+        self._or_else(None, super().set, *args, **kwargs)
 
     def set_many(self, *args, **kwargs):
-        return self._write("set_many", super().set_many, *args, **kwargs) or []
+        return self._or_else([], super().set_many, *args, **kwargs)
 
     def touch(self, *args, **kwargs):
-        return bool(self._write("touch", super().touch, *args, **kwargs))
+        return self._or_else(False, super().touch, *args, **kwargs)
 
     def delete(self, *args, **kwargs):
-        return bool(self._write("delete", super().delete, *args, **kwargs))
+        return self._or_else(False, super().delete, *args, **kwargs)
 
     def delete_many(self, *args, **kwargs):
-        self._write("delete_many", super().delete_many, *args, **kwargs)
+        self._or_else(None, super().delete_many, *args, **kwargs)
 
     def clear(self):
-        return bool(self._write("clear", super().clear))
+        return self._or_else(False, super().clear)
+
+    def incr(self, key, delta=1, version=None):
+        """As for a key that is not there: callers count again from the start."""
+        missing = object()
+        count = self._or_else(missing, super().incr, key, delta, version)
+        if count is missing:
+            raise ValueError(f"Key '{key}' not found (cache unreachable)")
+        return count
