@@ -1,8 +1,9 @@
 """A small fixed-window limit on ratings, kept in the cache.
 
 A class of thirty young people may rate from one office address, so the
-limit per address is generous; the limit per person (account or session)
-does the real work. Addresses are kept only as a salted hash, only in the
+limit per address is generous; the limit per person (their account, or
+their browser as voice.feedback.ratelimit knows it) does the real work.
+Addresses are kept only as a salted hash, only in the
 cache, and only for the length of the window.
 """
 
@@ -11,6 +12,8 @@ import time
 
 from django.conf import settings
 from django.core.cache import cache
+
+from voice.feedback.ratelimit import browser_key
 
 # (ratings, seconds); a deployment may change them in settings.
 PER_ADDRESS = (600, 60 * 60)
@@ -35,9 +38,7 @@ def rating_allowed(request) -> bool:
     if request.user.is_authenticated:
         person = f"user:{request.user.pk}"
     else:
-        if not request.session.session_key:
-            request.session.save()
-        person = f"session:{request.session.session_key}"
+        person = f"browser:{browser_key(request)}"
     address_ok = _hit(
         "address",
         address,
