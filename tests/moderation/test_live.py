@@ -4,14 +4,18 @@ Tests are plain functions that drive an async scenario with `async_to_sync`,
 so the database work around them runs the way the site runs it.
 """
 
+import asyncio
 import json
 import logging
 
 import pytest
 from asgiref.sync import async_to_sync
 from channels.db import database_sync_to_async
+from channels.layers import get_channel_layer
 from channels.routing import URLRouter
 from channels.testing import WebsocketCommunicator
+from django.conf import settings as settings_module
+from redis.asyncio import Redis
 
 from accounts import roles
 from config.routing import websocket_urlpatterns
@@ -215,3 +219,34 @@ def test_a_write_succeeds_when_the_channel_layer_is_down(moderator, settings, ca
     assert item.claimed_by == moderator
     assert ModeratedText.objects.filter(pk=submitted.pk).exists()
     assert "could not be sent" in caplog.text
+
+
+@pytest.mark.skipif(
+    not settings_module.REDIS_URL, reason="needs Redis (REDIS_URL) as the channel layer"
+)
+def test_a_live_update_still_arrives_after_redis_dropped_every_connection():
+    """As after a Redis restart: the pooled connections are dead, not the server."""
+    layer = get_channel_layer()
+
+    async def scenario():
+        channel = await layer.new_channel()
+        await layer.group_add("after-a-restart", channel)
+        await drop_every_connection_to(layer)
+        await layer.group_send("after-a-restart", {"type": "live.event", "n": 1})
+        return await asyncio.wait_for(layer.receive(channel), timeout=3)
+
+    assert async_to_sync(scenario)() == {"type": "live.event", "n": 1}
+
+
+async def drop_every_connection_to(layer):
+    """CLIENT KILL each connection to the layer's Redis database, but our own."""
+    address = layer.hosts[0]["address"]
+    killer = Redis.from_url(address)
+    try:
+        database = killer.connection_pool.connection_kwargs.get("db", 0)
+        me = await killer.client_id()
+        for client in await killer.client_list():
+            if int(client["db"]) == database and int(client["id"]) != me:
+                await killer.client_kill_filter(_id=client["id"])
+    finally:
+        await killer.aclose()

@@ -30,10 +30,17 @@ from dataclasses import dataclass, field
 from tests.perf import targets
 from tests.perf.common import base_arguments, setup_django
 from tests.perf.loadgen import Ack, Result, Target, check_stored, run_load
-from tests.perf.server import Server, bench_environment, prepare_database
+from tests.perf.server import (
+    OUTAGE_ERRORS,
+    Server,
+    bench_environment,
+    prepare_database,
+)
 from tests.perf.services import PrivatePostgres, PrivateRedis
 
 FRIENDLY_503 = "We will be back soon"
+# While Redis is away, live updates that cannot be sent are logged with their cause.
+REDIS_OUTAGE_ERRORS = (*OUTAGE_ERRORS, "redis.exceptions.", "ConnectionRefusedError")
 
 
 @dataclass
@@ -45,6 +52,18 @@ class FaultReport:
     def expect(self, condition: bool, problem: str) -> None:
         if not condition:
             self.problems.append(problem)
+
+    def expect_clean_log(
+        self, server: Server, position: int, expected: tuple[str, ...] = OUTAGE_ERRORS
+    ) -> None:
+        """No error in the server log beyond what the fault itself explains."""
+        errors = server.unexpected_errors_since(position, expected)
+        if errors:
+            first = "\n      ".join(errors[0].splitlines()[-30:])
+            self.problems.append(
+                f"{len(errors)} unexpected errors in the server log; the first:\n"
+                f"      {first}"
+            )
 
     def print(self) -> None:
         print(f"\n== {self.name}: {'ok' if not self.problems else 'FAILED'}")
@@ -74,6 +93,7 @@ def describe(result: Result) -> str:
 
 def kill_a_worker(server: Server, *, submissions: int, concurrency: int) -> FaultReport:
     report = FaultReport("a worker killed with SIGKILL during the load")
+    log_from = server.log_position()
     target = targets.FEEDBACK
     moment: dict = {}
 
@@ -114,6 +134,7 @@ def kill_a_worker(server: Server, *, submissions: int, concurrency: int) -> Faul
         len(within_two_seconds) > 0, "nothing served in the 2 s after the kill"
     )
     report.expect(result.server_errors == 0, f"{result.server_errors} server errors")
+    report.expect_clean_log(server, log_from)
     return report
 
 
@@ -149,6 +170,7 @@ def stop_redis(
     outage: float,
 ) -> FaultReport:
     report = FaultReport("Redis stopped during the load")
+    log_from = server.log_position()
     target = targets.FEEDBACK
     moment: dict = {}
     received: list = []
@@ -226,6 +248,7 @@ def stop_redis(
     report.expect(
         len(live_after) > 0, "live updates did not resume after Redis came back"
     )
+    report.expect_clean_log(server, log_from, REDIS_OUTAGE_ERRORS)
     return report
 
 
@@ -238,6 +261,7 @@ def restart_postgres(
     outage: float,
 ) -> FaultReport:
     report = FaultReport("PostgreSQL restarted during the load")
+    log_from = server.log_position()
     target = targets.FEEDBACK
     moment: dict = {}
 
@@ -284,6 +308,7 @@ def restart_postgres(
     report.expect(len(after) > 0, "service did not resume after PostgreSQL came back")
     report.expect(check["lost"] == 0, "acknowledged submissions missing")
     report.expect(check["duplicated"] == 0, "submissions stored twice")
+    report.expect_clean_log(server, log_from)
     return report
 
 

@@ -8,6 +8,7 @@ environment or given here.
 from __future__ import annotations
 
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -18,6 +19,12 @@ from pathlib import Path
 import httpx
 
 ROOT = Path(__file__).resolve().parents[2]
+# A log record starts with a timestamp (our logging) or a level (uvicorn's own).
+LOG_RECORD_START = re.compile(r"^(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d|[A-Z]+:\s)", re.M)
+# The line naming an exception ("module.Error: message"), not indented.
+EXCEPTION_LINE = re.compile(r"(?!Traceback)[A-Za-z_][\w.]*(: |$)")
+# What a database outage raises; the site answers these with its 503 page.
+OUTAGE_ERRORS = ("django.db.utils.OperationalError", "django.db.utils.InterfaceError")
 PYTHON = sys.executable
 HOST = "127.0.0.1"
 
@@ -45,6 +52,12 @@ def prepare_database(env: dict, *, seed: bool = True) -> None:
     if seed:
         subprocess.run([*manage, "seed_demo"], **quiet)
     subprocess.run([*manage, "setup_bench"], **quiet)
+
+
+def final_exception(record: str) -> str:
+    """The exception a logged traceback ended in (the last one of a chain)."""
+    named = [line for line in record.splitlines() if EXCEPTION_LINE.match(line)]
+    return named[-1] if named else ""
 
 
 @dataclass
@@ -128,6 +141,25 @@ class Server:
             if b"multiprocessing" in cmdline or b"uvicorn" in cmdline:
                 workers.append(child)
         return workers
+
+    def log_position(self) -> int:
+        return self.log_path.stat().st_size if self.log_path.exists() else 0
+
+    def unexpected_errors_since(
+        self, position: int, expected: tuple[str, ...] = OUTAGE_ERRORS
+    ) -> list[str]:
+        """Log records with a traceback that ends in none of `expected`, oldest first."""
+        with self.log_path.open("rb") as log:
+            log.seek(position)
+            text = log.read().decode(errors="replace")
+        starts = [m.start() for m in LOG_RECORD_START.finditer(text)] + [len(text)]
+        records = [text[a:b].strip() for a, b in zip(starts, starts[1:], strict=False)]
+        return [
+            record
+            for record in records
+            if "Traceback" in record
+            and not final_exception(record).startswith(expected)
+        ]
 
     def kill_one_worker(self) -> int:
         pid = self.worker_pids()[0]

@@ -4,6 +4,7 @@ from pathlib import Path
 
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
+from redis.exceptions import ConnectionError as RedisConnectionError
 
 from .env import env_bool, env_int, env_list, env_str
 
@@ -173,7 +174,12 @@ if REDIS_URL:
         "default": {
             "BACKEND": "channels_redis.core.RedisChannelLayer",
             "CONFIG": {
-                "hosts": [{"address": REDIS_URL}],
+                # A restarted Redis leaves every pooled connection dead; the
+                # first command on each then reconnects and is sent again,
+                # so no live update is lost to a stale connection.
+                "hosts": [
+                    {"address": REDIS_URL, "retry_on_error": [RedisConnectionError]}
+                ],
                 "prefix": env_str("CHANNEL_PREFIX", "yv"),
                 "capacity": 1500,
                 "expiry": 30,
