@@ -13,6 +13,7 @@ from django.test import override_settings
 from django.urls import path as route
 
 from accounts import roles
+from pages.views import server_error
 from tests.factories import DEFAULT_PASSWORD, user_with_role
 
 
@@ -79,6 +80,27 @@ def test_database_outage_shows_the_friendly_503_page(client, db):
         response = client.get("/about/")
     assert response.status_code == 503
     assert b"We will be back soon" in response.content
+    assert b"Traceback" not in response.content
+
+
+def test_an_error_raised_while_handling_a_database_outage_gets_the_503_page(rf):
+    try:
+        try:
+            raise OperationalError("server closed the connection unexpectedly")
+        except OperationalError:
+            raise RuntimeError("the clean-up failed on the broken connection")
+    except RuntimeError:
+        response = server_error(rf.get("/feedback/"))
+    assert response.status_code == 503
+    assert b"We will be back soon" in response.content
+
+
+def test_any_other_error_gets_the_friendly_500_page(rf):
+    try:
+        raise RuntimeError("a bug")
+    except RuntimeError:
+        response = server_error(rf.get("/feedback/"))
+    assert response.status_code == 500
     assert b"Traceback" not in response.content
 
 

@@ -47,10 +47,24 @@ def server_error(request):
     Rendered without the request's context processors: they may need the very
     database that has just failed.
     """
-    error = sys.exc_info()[1]
-    if isinstance(error, OperationalError | InterfaceError):
+    if caused_by_database_outage(sys.exc_info()[1]):
         return service_unavailable()
     return HttpResponse(render_to_string("errors/500.html"), status=500)
+
+
+def caused_by_database_outage(error: BaseException | None) -> bool:
+    """Whether a lost database connection is the error or anywhere in its chain.
+
+    An outage can surface as a different error raised while the first one was
+    being handled (a rollback or clean-up on the broken connection).
+    """
+    seen = set()
+    while error is not None and id(error) not in seen:
+        if isinstance(error, OperationalError | InterfaceError):
+            return True
+        seen.add(id(error))
+        error = error.__cause__ or error.__context__
+    return False
 
 
 def service_unavailable() -> HttpResponse:

@@ -382,7 +382,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--redis-port", type=int, default=8191)
     parser.add_argument("--submissions", type=int, default=4000, help="per fault")
     parser.add_argument("--concurrency", type=int, default=50)
-    parser.add_argument("--outage", type=float, default=4.0, help="seconds")
+    parser.add_argument(
+        "--outage",
+        type=float,
+        default=6.0,
+        help="seconds; longer than the pool's 5 s wait for a connection, so some "
+        "requests must see a PostgreSQL outage instead of waiting it out",
+    )
     parser.add_argument("--only", default="worker,redis,postgres")
     args = parser.parse_args(argv)
     reports = run_faults(

@@ -99,7 +99,11 @@ class Server:
             stderr=subprocess.STDOUT,
             start_new_session=True,
         )
-        self.wait_until_healthy(timeout)
+        try:
+            self.wait_until_healthy(timeout)
+        except BaseException:
+            self.stop()  # never leave a half-started server holding the port
+            raise
         return self
 
     def wait_until_healthy(self, timeout: float = 60) -> None:

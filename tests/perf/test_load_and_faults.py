@@ -74,6 +74,6 @@ def test_a_killed_worker_a_lost_redis_and_a_restarted_database_are_survived():
         f"--redis-port={PORT + 11}",
         f"--submissions={FAULT_SUBMISSIONS}",
         "--concurrency=20",
-        "--outage=3",
+        "--outage=6",
     )
     assert report.count(": ok") == 3, report
