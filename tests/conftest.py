@@ -19,13 +19,16 @@ hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default")
 
 
 @pytest.fixture(autouse=True)
-def _forget_cached_service_settings():
-    """A rolled-back test's settings must not stay cached for the next one."""
+def _forget_cached_settings_and_forms():
+    """A rolled-back test's settings or topics must not stay cached for the next one."""
     from pages import service_settings
+    from voice.feedback import blank_form
 
-    service_settings.forget()
+    for forget in (service_settings.forget, blank_form.forget):
+        forget()
     yield
-    service_settings.forget()
+    for forget in (service_settings.forget, blank_form.forget):
+        forget()
 
 
 @pytest.fixture(autouse=True)

@@ -35,6 +35,24 @@ def test_a_service_manager_manages_topics_in_the_admin(client_for, people):
     assert Topic.objects.filter(name="Travel").exists()
 
 
+def test_a_topic_added_after_the_form_was_shown_is_offered_at_once(client):
+    assert "Getting here" not in client.get("/feedback/").content.decode()
+
+    Topic.objects.create(name="Travel", plain_words="Getting here")
+
+    assert "Getting here" in client.get("/feedback/").content.decode()
+
+
+def test_a_topic_switched_off_leaves_the_form_at_once(client):
+    topic = Topic.objects.get(name="Court")
+    assert ">Court</option>" in client.get("/feedback/").content.decode()
+
+    topic.active = False
+    topic.save()
+
+    assert ">Court</option>" not in client.get("/feedback/").content.decode()
+
+
 def test_a_young_person_cannot_open_the_topic_admin(client_for, people):
     client = client_for(people[roles.YOUNG_PERSON])
     assert client.get("/admin/snippets/feedback/topic/").status_code in (302, 403)

@@ -49,6 +49,20 @@ def test_the_queue_shows_waiting_items_oldest_first_and_never_safeguarding_ones(
     assert response.context["waiting"] == 2
 
 
+def test_a_very_long_queue_shows_as_more_than_the_limit_on_the_badge(
+    signed_in, monkeypatch
+):
+    monkeypatch.setattr("voice.moderation.selectors.WAITING_BADGE_LIMIT", 2)
+    ModeratedTextFactory.create_batch(2)
+    assert signed_in.get(reverse("moderation:queue")).context["waiting"] == 2
+
+    ModeratedTextFactory()
+    response = signed_in.get(reverse("moderation:queue"))
+
+    assert response.context["waiting"] == "2+"
+    assert "<span data-count-value>2+</span> waiting" in response.content.decode()
+
+
 def test_filters_by_kind_topic_speaker_and_flag(signed_in):
     court = TopicFactory(name="Court")
     school = TopicFactory(name="School")

@@ -6,6 +6,7 @@ class FeedbackConfig(AppConfig):
     verbose_name = "Feedback"
 
     def ready(self):
-        from voice.feedback import rollups
+        from voice.feedback import blank_form, rollups
 
         rollups.connect_signals()
+        blank_form.connect_signals()

@@ -70,7 +70,7 @@ class LiveConsumer(AsyncWebsocketConsumer):
         count = await database_sync_to_async(self.current_count)()
         await self.send(text_data=json.dumps({"event": "count", self.count_key: count}))
 
-    def current_count(self) -> int:
+    def current_count(self) -> int | str:
         raise NotImplementedError
 
     async def live_event(self, event: dict) -> None:
@@ -82,10 +82,10 @@ class ModerationQueueConsumer(LiveConsumer):
     group = live.QUEUE_GROUP
     count_key = "waiting"
 
-    def current_count(self) -> int:
-        from voice.moderation.selectors import waiting_count
+    def current_count(self) -> int | str:
+        from voice.moderation.selectors import waiting_badge
 
-        return waiting_count()
+        return waiting_badge()
 
 
 class SafeguardingConsumer(LiveConsumer):

@@ -56,11 +56,11 @@ def send_on_commit(group: str, make_payload) -> None:
 
 def queue_event(event: str, item_id: int, **extra) -> None:
     """Tell moderators an item arrived, was claimed, released or decided."""
-    from voice.moderation.selectors import waiting_count
+    from voice.moderation.selectors import waiting_badge
 
     send_on_commit(
         QUEUE_GROUP,
-        lambda: {"event": event, "id": item_id, "waiting": waiting_count(), **extra},
+        lambda: {"event": event, "id": item_id, "waiting": waiting_badge(), **extra},
     )
 
 

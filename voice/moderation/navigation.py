@@ -7,10 +7,10 @@ from pages.navigation import NavItem
 from voice.moderation.permissions import HANDLE_SAFEGUARDING, MODERATE
 
 
-def _waiting_count(user) -> int:
-    from voice.moderation.selectors import waiting_count
+def _waiting_badge(user) -> int | str:
+    from voice.moderation.selectors import waiting_badge
 
-    return waiting_count()
+    return waiting_badge()
 
 
 def _open_concern_count(user) -> int:
@@ -27,7 +27,7 @@ NAV_ITEMS = [
         area="staff",
         description=_("Read what young people and parents wrote before it is shared."),
         position=10,
-        count=_waiting_count,
+        count=_waiting_badge,
         count_label=_("waiting"),
         live_socket="/ws/staff/moderation/",
         live_count_key="waiting",

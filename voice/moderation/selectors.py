@@ -17,6 +17,7 @@ from voice.moderation.working_days import working_days_before
 
 OVERDUE_AFTER_WORKING_DAYS = 2
 UNACKNOWLEDGED_AFTER_WORKING_DAYS = 1
+WAITING_BADGE_LIMIT = 1000
 
 
 class Flag:
@@ -50,8 +51,16 @@ def waiting_items() -> QuerySet[ModeratedText]:
     return ModeratedText.objects.filter(status=ModeratedText.Status.WAITING)
 
 
-def waiting_count() -> int:
-    return waiting_items().count()
+def waiting_badge() -> int | str:
+    """How many items wait, for the badges on staff pages: exact up to a thousand, then "1,000+".
+
+    Every new piece of feedback sends this to moderators' open pages, so it
+    must cost the same with 50 waiting or 50,000: counting stops after the
+    limit (unordered, so no sort of the whole queue).
+    """
+    limit = WAITING_BADGE_LIMIT
+    counted = waiting_items().order_by()[: limit + 1].count()
+    return counted if counted <= limit else f"{limit:,}+"
 
 
 def moderation_queue(filters: QueueFilters) -> QuerySet[ModeratedText]:

@@ -53,7 +53,7 @@ def _queue_context(request: HttpRequest) -> dict:
         "form": form,
         "page_obj": page,
         "rows": rows,
-        "waiting": selectors.waiting_count(),
+        "waiting": selectors.waiting_badge(),
         "query_string": query.urlencode(),
     }
 

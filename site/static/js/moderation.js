@@ -63,7 +63,9 @@
       var value = badge.querySelector("[data-count-value]");
       if (!path || !key || !value) return;
       listen(path, function (data) {
-        if (typeof data[key] === "number") value.textContent = String(data[key]);
+        // A number, or words such as "1,000+" for a very long queue.
+        var count = data[key];
+        if (typeof count === "number" || typeof count === "string") value.textContent = String(count);
       });
     });
   }
