@@ -9,7 +9,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: run test setup test-setup browser-setup migrate seed serve lint check deploy-check worker jobs clean fuzz bench bench-pages bench-ws load faults
+.PHONY: run test setup test-setup browser-setup migrate seed serve lint check deploy-check worker jobs clean fuzz bench bench-pages bench-requests bench-ws load faults
 
 run: setup migrate seed serve
 
@@ -88,6 +88,9 @@ bench:
 
 bench-pages:
 	$(PY) -m tests.perf.bench_pages $(BENCH_ARGS)
+
+bench-requests:
+	$(PY) -m tests.perf.bench_requests $(BENCH_ARGS)
 
 bench-ws:
 	$(PY) -m tests.perf.bench_websockets $(BENCH_ARGS)
