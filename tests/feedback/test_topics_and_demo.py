@@ -43,6 +43,17 @@ def test_a_topic_added_after_the_form_was_shown_is_offered_at_once(client):
     assert "Getting here" in client.get("/feedback/").content.decode()
 
 
+def test_a_topic_added_is_offered_at_once_to_people_signed_in_too(
+    client_for, people
+):
+    client = client_for(people[roles.YOUNG_PERSON])
+    assert "Getting here" not in client.get("/feedback/").content.decode()
+
+    Topic.objects.create(name="Travel", plain_words="Getting here")
+
+    assert "Getting here" in client.get("/feedback/").content.decode()
+
+
 def test_a_topic_switched_off_leaves_the_form_at_once(client):
     topic = Topic.objects.get(name="Court")
     assert ">Court</option>" in client.get("/feedback/").content.decode()
