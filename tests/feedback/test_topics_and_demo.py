@@ -43,9 +43,7 @@ def test_a_topic_added_after_the_form_was_shown_is_offered_at_once(client):
     assert "Getting here" in client.get("/feedback/").content.decode()
 
 
-def test_a_topic_added_is_offered_at_once_to_people_signed_in_too(
-    client_for, people
-):
+def test_a_topic_added_is_offered_at_once_to_people_signed_in_too(client_for, people):
     client = client_for(people[roles.YOUNG_PERSON])
     assert "Getting here" not in client.get("/feedback/").content.decode()
 
