@@ -24,11 +24,13 @@ def _forget_cached_settings_and_forms():
     from pages import service_settings
     from voice.feedback import blank_form
 
-    for forget in (service_settings.forget, blank_form.forget):
-        forget()
+    def forget_everything():
+        service_settings.forget()
+        blank_form.forget()
+
+    forget_everything()
     yield
-    for forget in (service_settings.forget, blank_form.forget):
-        forget()
+    forget_everything()
 
 
 @pytest.fixture(autouse=True)

@@ -6,9 +6,9 @@ the page's own <form>, send it and leave; the next person takes their place
 on a new connection, as the next young person on another phone would. (One
 connection kept for a whole run let whichever server worker accepted first
 take all 50 of a round's connections at once, halving that round's
-throughput at random.) What the server acknowledged (status and the receipt the page shows)
-is recorded with a unique marker written into the text, so the database can
-be checked afterwards for lost and duplicated submissions.
+throughput at random.) What the server acknowledged (status and the receipt
+the page shows) is recorded with a unique marker written into the text, so
+the database can be checked afterwards for lost and duplicated submissions.
 """
 
 from __future__ import annotations
