@@ -14,10 +14,21 @@ WORKFLOW_NAME = "Programme approval"
 TASK_NAME = "Service manager approves programme content"
 
 
-def create_roles_and_workflow(apps, schema_editor):
-    from programmes.permissions import ROLE_PERMISSIONS
+# What the roles were given when this migration was written. A frozen copy:
+# later permissions (for models that do not exist yet at this point) are
+# given by later migrations and by accounts' post_migrate sync.
+ROLE_PERMISSIONS_AT_THIS_POINT = {
+    "Young person": ["programmes.take_part"],
+    "Shadow board member": ["programmes.take_part"],
+    "Case worker": ["programmes.sign_up_supported"],
+    "Programme staff": ["programmes.manage_sign_ups"],
+    "Service manager": ["programmes.manage_sign_ups"],
+    "Administrator": ["programmes.manage_sign_ups"],
+}
 
-    roles.grant_permissions(apps, ROLE_PERMISSIONS)
+
+def create_roles_and_workflow(apps, schema_editor):
+    roles.grant_permissions(apps, ROLE_PERMISSIONS_AT_THIS_POINT)
 
     ContentType = apps.get_model("contenttypes", "ContentType")
     Group = apps.get_model("auth", "Group")

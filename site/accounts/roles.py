@@ -4,7 +4,10 @@ Each app grants its own permissions to these roles in a data migration with
 `grant_permissions`, so a role's powers are read in one place per app.
 """
 
+from django.apps import apps as django_apps
 from django.contrib.auth.management import create_permissions
+
+from accounts.access import project_permission_modules
 
 YOUNG_PERSON = "Young person"
 PARENT_CARER = "Parent or carer"
@@ -69,15 +72,18 @@ def landing_for(user) -> str:
 
 
 def grant_permissions(apps, role_permissions: dict[str, list[str]]) -> None:
-    """Give roles permissions from a data migration.
+    """Give roles permissions (from a data migration, or the live app registry).
 
     Permission rows are normally made after all migrations (post_migrate), so
     they are made here first for the apps that exist at this point.
     """
     for app_config in apps.get_app_configs():
-        app_config.models_module = True
+        # create_permissions skips app configs without a models module, which
+        # historical (migration) app configs never have.
+        models_module = getattr(app_config, "models_module", None)
+        app_config.models_module = models_module or True
         create_permissions(app_config, apps=apps, verbosity=0)
-        app_config.models_module = None
+        app_config.models_module = models_module
     group_model = apps.get_model("auth", "Group")
     permission_model = apps.get_model("auth", "Permission")
     for role, dotted_names in role_permissions.items():
@@ -91,17 +97,19 @@ def grant_permissions(apps, role_permissions: dict[str, list[str]]) -> None:
             )
 
 
-def sync_roles() -> None:
+def sync_roles(apps=django_apps) -> None:
     """Apply every app's ROLE_PERMISSIONS (from its permissions.py) to the groups.
 
-    Migrations do this as apps arrive; this restores it at once, e.g. after a
-    test flushes the database or after an upgrade adds permissions.
+    Role migrations grant frozen copies of what they knew; this applies the
+    tables as they are now. It runs after every `migrate` (post_migrate) and
+    after a test flushes the database.
     """
-    from django.apps import apps
-
-    from accounts.access import project_permission_modules
-
     for module in project_permission_modules():
         grants = getattr(module, "ROLE_PERMISSIONS", None)
         if grants:
             grant_permissions(apps, grants)
+
+
+def sync_roles_after_migrate(sender, apps=django_apps, **kwargs) -> None:
+    """post_migrate receiver: bring the roles up to date with the declared tables."""
+    sync_roles(apps)

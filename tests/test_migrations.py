@@ -1,0 +1,70 @@
+"""Role migrations keep working on a fresh database as permissions are added later."""
+
+from importlib import import_module
+
+import pytest
+from django.contrib.auth.models import Group, Permission
+from django.core.management import call_command
+from django.db import connection
+from django.db.migrations.loader import MigrationLoader
+
+from accounts import roles
+
+# Each app's migration that gives roles their permissions, and the module whose
+# ROLE_PERMISSIONS table is the roles' powers today.
+ROLE_MIGRATIONS = [
+    ("accounts", "0002_roles", "accounts.permissions"),
+    ("privacy", "0002_roles", "privacy.permissions"),
+    ("board", "0002_roles", "voice.board.permissions"),
+    ("review", "0002_roles", "voice.review.permissions"),
+    ("surveys", "0002_roles", "voice.surveys.permissions"),
+    ("programmes", "0002_roles_and_approval", "programmes.permissions"),
+    ("moderation", "0005_starter_lists_and_roles", "voice.moderation.permissions"),
+    ("feedback", "0003_default_topics_and_roles", "voice.feedback.permissions"),
+]
+
+
+def run_forward(app_label: str, migration_name: str) -> None:
+    """Run a migration's data steps against the models as they were at that point."""
+    loader = MigrationLoader(connection)
+    state = loader.project_state((app_label, migration_name), at_end=False)
+    migration = import_module(
+        f"{loader.get_migration(app_label, migration_name).__module__}"
+    )
+    for operation in migration.Migration.operations:
+        operation.code(state.apps, None)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("app_label", "migration_name", "permissions_module"), ROLE_MIGRATIONS
+)
+def test_a_role_migration_still_runs_after_a_later_permission_is_declared(
+    monkeypatch, app_label, migration_name, permissions_module
+):
+    declared = import_module(permissions_module)
+    later_table = {
+        role: list(perms) for role, perms in declared.ROLE_PERMISSIONS.items()
+    }
+    # A permission of a model that a later migration will add.
+    later_table.setdefault(roles.ADMINISTRATOR, []).append(
+        f"{app_label}.view_model_of_a_later_migration"
+    )
+    monkeypatch.setattr(declared, "ROLE_PERMISSIONS", later_table)
+
+    run_forward(app_label, migration_name)
+
+    assert Group.objects.filter(name=roles.ADMINISTRATOR).exists()
+
+
+@pytest.mark.django_db
+def test_migrate_gives_the_roles_what_their_tables_declare_now():
+    managers = Group.objects.get(name=roles.SERVICE_MANAGER)
+    review = Permission.objects.get(
+        content_type__app_label="review", codename="run_review"
+    )
+    managers.permissions.remove(review)
+
+    call_command("migrate", verbosity=0)
+
+    assert managers.permissions.filter(pk=review.pk).exists()
