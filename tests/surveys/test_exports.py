@@ -74,7 +74,9 @@ def test_csv_export_has_every_response_with_formulas_neutralised(
     assert record["What would you like more of?"] == "Sport; Trips"
     assert record["One good thing?"] == "'" + INJECTED
     assert record["What should we change?"] == "[waiting for a moderator]"
-    assert record["Who answered"] == "A young person"
+    # One young person and one who did not say: too few to say who answered.
+    assert record["Who answered"] == "[fewer than 5: not shown]"
+    assert record["Age"] == "[fewer than 5: not shown]"
     assert dict(zip(header, second))["Did you feel safe?"] == "No"
     assert "young" not in body.lower().replace("a young person", "")  # no usernames
 
@@ -128,3 +130,48 @@ def test_service_managers_programme_staff_and_administrators_see_results(
     )
     staff_home = client.get("/staff/").content.decode()
     assert "Survey results" in staff_home
+
+
+def exported_groups(client, survey, user) -> list[tuple[str, str]]:
+    client.force_login(user)
+    response = client.get(reverse("survey_admin:export_csv", args=[survey.pk]))
+    body = b"".join(response.streaming_content).decode("utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(body)))
+    return [(row["Who answered"], row["Age"]) for row in rows]
+
+
+@pytest.mark.django_db
+def test_the_export_never_says_who_answered_for_a_group_the_results_page_hides(
+    client, survey, people
+):
+    for _ in range(6):
+        add_response(survey, speaker="young_person", age="14_15", yes_no=1)
+    for _ in range(5):
+        add_response(survey, speaker="young_person", age="16_17", yes_no=1)
+    for _ in range(2):
+        add_response(survey, speaker="parent_carer", age="18_plus", yes_no=0)
+
+    groups = exported_groups(client, survey, people[roles.SERVICE_MANAGER])
+
+    not_shown = "[fewer than 5: not shown]"
+    assert ("A parent or carer", "18 or older") not in groups
+    assert not any("parent" in who for who, _age in groups)
+    # The two parents alone would stand out as the only hidden rows, so the
+    # smallest group shown beside them (five 16 to 17 year olds) is hidden too.
+    assert groups.count((not_shown, not_shown)) == 7
+    assert groups.count(("A young person", "14 to 15")) == 6
+
+
+@pytest.mark.django_db
+def test_the_export_hides_an_age_that_would_single_someone_out_but_keeps_who_answered(
+    client, survey, people
+):
+    for _ in range(5):
+        add_response(survey, speaker="young_person", age="14_15", yes_no=1)
+    for age in ("10_13", "16_17", "16_17", "18_plus", "10_13"):
+        add_response(survey, speaker="young_person", age=age, yes_no=1)
+
+    groups = exported_groups(client, survey, people[roles.SERVICE_MANAGER])
+
+    assert groups.count(("A young person", "14 to 15")) == 5
+    assert groups.count(("A young person", "[fewer than 5: not shown]")) == 5

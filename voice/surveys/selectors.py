@@ -411,6 +411,43 @@ def export_header(survey: SurveyPage) -> list[str]:
     return header + [q.value["question"] for q in survey.question_blocks()]
 
 
+Group = tuple[str, str]  # (speaker type, age band) as stored; "" for not said
+HIDDEN = "*"  # stands for a value the export does not show
+
+
+def export_group_labels(group_sizes: dict[Group, int]) -> dict[Group, Group]:
+    """What the export may say of each (who answered, age) group: the results page's rule.
+
+    A row shows who answered and their age only where at least MIN_GROUP_SIZE
+    responses share both; otherwise the age is hidden, then who answered. If
+    the rows showing neither are 1 to 4, they could be told apart, so the
+    smallest group still shown is hidden too, until they are none or enough.
+    """
+    shown = {group: group for group in group_sizes}
+
+    def sizes() -> dict[Group, int]:
+        counted: dict[Group, int] = defaultdict(int)
+        for group, n in group_sizes.items():
+            counted[shown[group]] += n
+        return counted
+
+    for hide in (lambda g: (g[0], HIDDEN), lambda g: (HIDDEN, HIDDEN)):
+        counted = sizes()
+        for group, label in shown.items():
+            if counted[label] < MIN_GROUP_SIZE:
+                shown[group] = hide(label)
+    while True:
+        counted = sizes()
+        hidden = counted.get((HIDDEN, HIDDEN), 0)
+        still_shown = [label for label in counted if label != (HIDDEN, HIDDEN)]
+        if not still_shown or not 0 < hidden < MIN_GROUP_SIZE:
+            return shown
+        smallest = min(still_shown, key=lambda label: (counted[label], label))
+        for group, label in shown.items():
+            if label == smallest:
+                shown[group] = (HIDDEN, HIDDEN)
+
+
 def export_rows(survey: SurveyPage):
     """One row per response, read in chunks from two ordered queries.
 
@@ -425,6 +462,15 @@ def export_rows(survey: SurveyPage):
     }
     speaker_labels = dict(SpeakerType.choices)
     age_labels = dict(AgeBand.choices)
+    groups = export_group_labels(
+        {
+            (row["speaker_type"] or "", row["age_band"] or ""): row["n"]
+            for row in SurveyResponse.objects.filter(survey=survey)
+            .values("speaker_type", "age_band")
+            .annotate(n=Count("id"))
+            .order_by()
+        }
+    )
     responses = (
         SurveyResponse.objects.filter(survey=survey)
         .order_by("id")
@@ -463,9 +509,10 @@ def export_rows(survey: SurveyPage):
             pending = next(answers, None)
         row = [response_id, sent, changed]
         if survey.ask_about_you:
+            shown_speaker, shown_age = groups[(speaker or "", age or "")]
             row += [
-                str(speaker_labels.get(speaker, "")),
-                str(age_labels.get(age, "")),
+                _export_label(shown_speaker, speaker_labels),
+                _export_label(shown_age, age_labels),
             ]
         for question in questions:
             values = cells.get(question.id, [])
@@ -474,3 +521,9 @@ def export_rows(survey: SurveyPage):
             else:
                 row.append("; ".join(str(v) for v in values))
         yield row
+
+
+def _export_label(value: str, labels: dict) -> str:
+    if value == HIDDEN:
+        return str(_("[fewer than %(n)s: not shown]") % {"n": MIN_GROUP_SIZE})
+    return str(labels.get(value, ""))
