@@ -13,6 +13,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from accounts import roles
 from pages.blocks import PLAIN_FEATURES
 from programmes.blocks import ProgrammeBodyBlock
 
@@ -261,6 +262,46 @@ class EventPage(PictureMixin, Page):
     def is_open_for_sign_up(self) -> bool:
         return self.status != self.Status.CANCELLED and self.start > timezone.now()
 
+    # Who signs up for themselves, by the event's audience. Schools' events are
+    # for pupils: the young people themselves sign up.
+    ROLES_TAKING_PART = {
+        Audience.YOUNG_PEOPLE: {roles.YOUNG_PERSON, roles.BOARD_MEMBER},
+        Audience.SCHOOLS: {roles.YOUNG_PERSON, roles.BOARD_MEMBER},
+        Audience.PARENTS: {roles.PARENT_CARER},
+        Audience.FAMILIES: {roles.YOUNG_PERSON, roles.BOARD_MEMBER, roles.PARENT_CARER},
+        Audience.EVERYONE: {roles.YOUNG_PERSON, roles.BOARD_MEMBER, roles.PARENT_CARER},
+    }
+
+    def is_for(self, person) -> bool:
+        """Whether the event is meant for someone in this person's role."""
+        return bool(roles.role_names(person) & self.ROLES_TAKING_PART[self.audience])
+
+    def sign_up_offer(self, user) -> str:
+        """What the sign-up box offers this visitor; the sign-up page follows the same rule.
+
+        "self": sign yourself up. "supported": a case worker signs up a young
+        person they support. "sign_in": a visitor is asked to sign in first.
+        "": nothing to offer (closed, or not meant for this person).
+        """
+        if not self.is_open_for_sign_up:
+            return ""
+        if not user.is_authenticated:
+            return "sign_in"
+        if user.has_perm("programmes.take_part") and self.is_for(user):
+            return "self"
+        if (
+            user.has_perm("programmes.sign_up_supported")
+            and roles.YOUNG_PERSON in self.ROLES_TAKING_PART[self.audience]
+        ):
+            return "supported"
+        return ""
+
+    def who_signs_up(self) -> str:
+        """Plain words for who may sign up, for people the event is not meant for."""
+        if self.audience == self.Audience.PARENTS:
+            return _("This event is for parents and carers, so only they can sign up.")
+        return _("This event is for young people, so only they can sign up.")
+
     @property
     def listed_places_left(self) -> int:
         """Places left, from the `taken` count that event listings add."""
@@ -285,6 +326,7 @@ class EventPage(PictureMixin, Page):
         context["programme"] = self.get_parent().specific
         context["places_left"] = selectors.places_left(self)
         context["my_sign_up"] = selectors.active_sign_up(request.user, self)
+        context["sign_up_offer"] = self.sign_up_offer(request.user)
         return context
 
 

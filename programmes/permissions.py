@@ -10,6 +10,8 @@ MANAGE_SIGN_UPS = "programmes.manage_sign_ups"
 ROLE_PERMISSIONS = {
     roles.YOUNG_PERSON: [TAKE_PART],
     roles.BOARD_MEMBER: [TAKE_PART],
+    # Parents and carers sign up for events meant for them (EventPage.is_for).
+    roles.PARENT_CARER: [TAKE_PART],
     roles.CASE_WORKER: [SIGN_UP_SUPPORTED],
     roles.PROGRAMME_STAFF: [MANAGE_SIGN_UPS],
     roles.SERVICE_MANAGER: [MANAGE_SIGN_UPS],

@@ -35,8 +35,10 @@ def _lock_event(event_id: int) -> EventPage:
     return EventPage.objects.select_for_update(of=("self",)).get(pk=event_id)
 
 
-def can_sign_up_for(*, actor, person) -> bool:
-    """A young person signs themselves up; a case worker, a young person they support."""
+def can_sign_up_for(*, actor, person, event: EventPage) -> bool:
+    """People sign themselves up for events meant for them; a case worker, a young person they support."""
+    if not event.is_for(person):
+        return False
     if actor.pk == person.pk:
         return actor.has_perm("programmes.take_part")
     return (
@@ -55,7 +57,7 @@ def sign_up(
     travel_help: bool = False,
 ) -> SignUp:
     """Give the person a place, or a place in the queue if the event is full."""
-    if not can_sign_up_for(actor=signed_up_by, person=person):
+    if not can_sign_up_for(actor=signed_up_by, person=person, event=event):
         raise SignUpRefused(_("You cannot sign this person up."))
     access_needs = access_needs.strip()
     with transaction.atomic():

@@ -71,7 +71,8 @@ def event_calendar(request, event_id: int):
 def sign_up(request, event_id: int):
     """Sign yourself up, or (for a case worker) a young person you support."""
     event = _public_event(event_id)
-    as_case_worker = not request.user.has_perm("programmes.take_part")
+    offer = event.sign_up_offer(request.user)
+    as_case_worker = offer == "supported"
     data = request.POST if request.method == "POST" else None
     if as_case_worker:
         supported = get_user_model().objects.filter(
@@ -81,7 +82,7 @@ def sign_up(request, event_id: int):
     else:
         form = SignUpForm(data)
     existing = None if as_case_worker else selectors.active_sign_up(request.user, event)
-    refusal = _closed_reason(event)
+    refusal = _closed_reason(event) or (None if offer else event.who_signs_up())
     if request.method == "POST" and refusal is None and form.is_valid():
         person = form.cleaned_data.get("person", request.user)
         try:
@@ -100,6 +101,8 @@ def sign_up(request, event_id: int):
                 return redirect(event.url)
             return redirect("events:my_participation")
     status = 400 if request.method == "POST" else 200
+    if not offer and refusal and not _closed_reason(event):
+        status = 403
     return render(
         request,
         "programmes/sign_up.html",

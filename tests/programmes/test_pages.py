@@ -64,7 +64,7 @@ def test_event_page_shows_the_facts_in_uk_time(client, programme):
     assert "6:30 PM" in html  # 17:30 UTC, shown in British Summer Time
     assert "Step-free entrance" in html
     assert "A parent or carer needs to say yes" in html
-    assert "Sign up" in html
+    assert "Sign in to sign up" in html  # a visitor is told to sign in first
 
 
 def test_a_cancelled_event_says_so_and_offers_no_sign_up(client, programme):
