@@ -4,6 +4,7 @@ import logging
 from datetime import timedelta
 
 from django.conf import settings
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F
@@ -12,6 +13,7 @@ from wagtail.log_actions import log
 
 from voice.feedback.models import Feedback, FeedbackReport, Speaker, Topic
 from voice.feedback.receipts import new_receipt_code
+from voice.moderation import live
 from voice.moderation.models import ModeratedText, SafeguardingConcern
 from voice.moderation.services import raise_concern, submit_text
 
@@ -204,17 +206,78 @@ def send_back_to_moderators(*, feedback: Feedback, item: ModeratedText) -> None:
 
 
 UNSAFE_DETAILS_WINDOW = timedelta(hours=1)
+# Alerts from one source within this time of the first, while no lead has yet
+# acknowledged it, join that concern instead of telling the leads again.
+UNSAFE_GROUP_WINDOW = timedelta(minutes=10)
 
 
+def _open_alert_key(source: str) -> str:
+    return f"unsafe-open:{source}"
+
+
+@transaction.atomic
 def raise_unsafe_alert(
-    *, user=None, details: str = "", how_to_reach: str = ""
+    *, user=None, details: str = "", how_to_reach: str = "", source: str = ""
 ) -> SafeguardingConcern:
-    """The "I don't feel safe" button: an urgent concern for the safeguarding leads."""
-    return raise_concern(
+    """The "I don't feel safe" button: an urgent concern for the safeguarding leads.
+
+    `source` is where the alert came from, as far as the sender cannot reset
+    it (voice.feedback.ratelimit.source_key: the account, or the hashed
+    address). A second alert from the same source while the first is still
+    waiting for a lead is added to it, words and all, so the leads are told
+    once and a script with fresh cookies cannot bury them. Several young
+    people on one network share a source when not signed in; the lead sees
+    each press, with its time, on the one concern.
+    """
+    waiting = _waiting_alert_from(source) if source else None
+    if waiting is not None:
+        return _add_repeat_alert(
+            concern=waiting, details=details, how_to_reach=how_to_reach
+        )
+    concern = raise_concern(
         source=SafeguardingConcern.Source.UNSAFE_BUTTON,
         raised_by=user,
         details=unsafe_details(details=details, how_to_reach=how_to_reach),
     )
+    if source:
+        # Only the concern's id, under a keyed hash, for ten minutes.
+        cache.set(
+            _open_alert_key(source),
+            concern.pk,
+            int(UNSAFE_GROUP_WINDOW.total_seconds()),
+        )
+    return concern
+
+
+def _waiting_alert_from(source: str) -> SafeguardingConcern | None:
+    concern_id = cache.get(_open_alert_key(source))
+    if concern_id is None:
+        return None
+    return (
+        SafeguardingConcern.objects.select_for_update()
+        .filter(
+            pk=concern_id,
+            source=SafeguardingConcern.Source.UNSAFE_BUTTON,
+            acknowledged_at__isnull=True,
+            closed_at__isnull=True,
+        )
+        .first()
+    )
+
+
+def _add_repeat_alert(
+    *, concern: SafeguardingConcern, details: str, how_to_reach: str
+) -> SafeguardingConcern:
+    pressed_at = timezone.localtime().strftime("%H:%M")
+    extra = unsafe_details(details=details, how_to_reach=how_to_reach)
+    note = f"Pressed again at {pressed_at} (same account or network)."
+    concern.details = "\n\n".join(
+        part for part in [concern.details, note, extra] if part
+    )
+    concern.save(update_fields=["details"])
+    log(concern, "safeguarding.repeat_alert", data={"source": concern.source})
+    live.safeguarding_event("concern.updated", concern.pk)
+    return concern
 
 
 @transaction.atomic

@@ -291,7 +291,10 @@ def unsafe(request):
         )
     elif ratelimit.allow(request, "unsafe"):
         concern = services.raise_unsafe_alert(
-            user=request.user, details=details, how_to_reach=how_to_reach
+            user=request.user,
+            details=details,
+            how_to_reach=how_to_reach,
+            source=ratelimit.source_key(request),
         )
         remember_unsafe_alert(request, concern)
     else:
