@@ -95,6 +95,19 @@ def source_key(request: HttpRequest) -> str:
     return f"a:{address_fingerprint(request)}"
 
 
+def first_time_from_source(request: HttpRequest, what: str, seconds: int) -> bool:
+    """True the first time this source (see `source_key`) does `what` within `seconds`.
+
+    With the cache out of reach it answers True: the action counts rather
+    than being lost, as limits go uncounted meanwhile.
+    """
+    key = f"feedback-once:{what}:{keyed_hash(source_key(request))}"
+    if cache.get(key) is not None:
+        return False
+    cache.set(key, 1, timeout=seconds)
+    return True
+
+
 def allow(
     request: HttpRequest, action: str, limits: tuple[Limit, Limit] | None = None
 ) -> bool:
