@@ -399,3 +399,32 @@ def test_a_room_of_thirty_behind_the_load_balancer_can_all_give_feedback_at_once
         response = Client().post("/feedback/", form_data(), **office)
         assert response.status_code == 302
     assert Feedback.objects.count() == 30
+
+
+def lead_notifications(people):
+    return people[roles.SAFEGUARDING_LEAD].notifications
+
+
+def test_worrying_words_sent_again_and_again_from_one_place_tell_the_lead_once(
+    people, form_data
+):
+    SafeguardingPhrase.objects.get_or_create(
+        phrase="hurt myself", category=SafeguardingPhrase.Category.SELF_HARM
+    )
+    for number in range(5):
+        response = Client().post(
+            "/feedback/",
+            form_data(text=f"I want to hurt myself ({number})."),
+            REMOTE_ADDR=ADDRESS,
+        )
+        assert response.status_code == 302
+    # Every piece is kept and is its own concern for the lead to read ...
+    assert SafeguardingConcern.objects.count() == 5
+    # ... but the lead is told once, not five times.
+    assert lead_notifications(people).count() == 1
+    Client().post(
+        "/feedback/",
+        form_data(text="I want to hurt myself, from elsewhere."),
+        REMOTE_ADDR="198.51.100.44",
+    )
+    assert lead_notifications(people).count() == 2

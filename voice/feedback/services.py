@@ -46,6 +46,7 @@ def give_feedback(
     author=None,
     supported_by=None,
     submission_token: str | None = None,
+    sender_key: str = "",
 ) -> tuple[Feedback, bool]:
     """Keep one piece of feedback and its words; screen the words at once.
 
@@ -66,6 +67,7 @@ def give_feedback(
             author=author,
             supported_by=supported_by,
             submission_token=submission_token,
+            sender_key=sender_key,
         )
     except IntegrityError:
         # A post with a token already used (now or at the same moment): the
@@ -92,6 +94,7 @@ def _create_feedback(
     author,
     supported_by,
     submission_token: str | None,
+    sender_key: str,
 ) -> Feedback:
     if author is not None and not author.is_authenticated:
         author = None
@@ -105,7 +108,10 @@ def _create_feedback(
     if not topic.active:
         raise ValidationError("That topic is no longer offered.")
     moderated_text = submit_text(
-        text=text, kind=ModeratedText.Kind.FEEDBACK, author=author
+        text=text,
+        kind=ModeratedText.Kind.FEEDBACK,
+        author=author,
+        sender_key=sender_key,
     )
     feedback = Feedback(
         speaker=speaker,

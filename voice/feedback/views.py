@@ -91,6 +91,7 @@ def save_feedback(request, form: FeedbackForm) -> Feedback | None:
             author=author,
             supported_by=supported_by,
             submission_token=token,
+            sender_key=ratelimit.source_key(request),
         )
     except ValidationError as error:
         form.add_error(None, error)
