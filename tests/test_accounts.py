@@ -1,9 +1,12 @@
 """Accounts and roles: sign-up without email, landings per role, MFA for staff, codes."""
 
 import pytest
+from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.cache import cache
+from django.test import Client
 
 from accounts import roles
 from accounts.models import SignInCode
@@ -210,3 +213,98 @@ def test_a_notification_without_an_email_stays_in_the_account_only(db, mailoutbo
 
     notify(user=UserFactory(username="nomail"), message="Hello")
     assert mailoutbox == []
+
+
+def sign_up_with_email(client, username: str, email: str):
+    return client.post(
+        "/accounts/signup/",
+        {
+            "username": username,
+            "email": email,
+            "password1": "long-enough-pass-1",
+            "password2": "long-enough-pass-1",
+            "who": "young_person",
+        },
+    )
+
+
+def test_sign_up_does_not_say_whether_an_email_address_is_already_in_use(client, db):
+    cache.clear()
+    UserFactory(username="owner", email="owner@example.org")
+    taken = sign_up_with_email(client, "newcomer", "owner@example.org")
+    client.logout()
+    fresh = sign_up_with_email(client, "another", "fresh@example.org")
+    assert taken.status_code == fresh.status_code == 302
+    assert taken["Location"] == fresh["Location"]
+    assert "already registered" not in taken.content.decode()
+    # The address stays the owner's: the newcomer's copy is not verified.
+    assert not EmailAddress.objects.filter(
+        user__username="newcomer", verified=True
+    ).exists()
+
+
+def sign_in_from(address: str, login: str, password: str):
+    browser = Client(REMOTE_ADDR=address)
+    response = browser.post("/accounts/login/", {"login": login, "password": password})
+    return browser, response
+
+
+def signed_in_as(browser, user) -> bool:
+    return browser.session.get("_auth_user_id") == str(user.pk)
+
+
+def test_six_wrong_passwords_from_six_addresses_do_not_lock_a_young_person_out(db):
+    cache.clear()
+    young = UserFactory(username="locked-out-test", roles=[roles.YOUNG_PERSON])
+    for number in range(6):
+        sign_in_from(f"192.0.2.{number + 1}", young.username, "wrong-password")
+    browser, response = sign_in_from("198.51.100.30", young.username, DEFAULT_PASSWORD)
+    assert response.status_code == 302
+    assert signed_in_as(browser, young)
+
+
+def test_wrong_passwords_from_one_address_do_not_lock_the_account_elsewhere(db):
+    cache.clear()
+    young = UserFactory(username="elsewhere-test", roles=[roles.YOUNG_PERSON])
+    for _ in range(6):
+        _, answer = sign_in_from("192.0.2.50", young.username, "wrong-password")
+    assert "Too many failed" in answer.content.decode()
+    browser, response = sign_in_from("198.51.100.31", young.username, DEFAULT_PASSWORD)
+    assert signed_in_as(browser, young)
+
+
+def test_the_case_worker_can_lift_a_sign_in_lock_from_the_young_person_page(
+    client, db, settings
+):
+    cache.clear()
+    settings.STAFF_MFA_REQUIRED = False
+    worker = user_with_role(roles.CASE_WORKER)
+    young, _code = create_supported_account(case_worker=worker, username="lifted")
+    young.set_password(DEFAULT_PASSWORD)
+    young.save()
+    for _ in range(6):
+        sign_in_from("192.0.2.60", young.username, "wrong-password")
+    _, still_locked = sign_in_from("192.0.2.60", young.username, DEFAULT_PASSWORD)
+    assert "Too many failed" in still_locked.content.decode()
+
+    client.force_login(worker)
+    page = client.get("/staff/young-people/").content.decode()
+    lift_url = f"/staff/young-people/{young.pk}/let-sign-in/"
+    assert f'action="{lift_url}"' in page
+    answer = client.post(lift_url, follow=True)
+    assert answer.status_code == 200
+    assert "lifted can try to sign in again now" in answer.content.decode()
+
+    browser, response = sign_in_from("192.0.2.60", young.username, DEFAULT_PASSWORD)
+    assert response.status_code == 302
+    assert signed_in_as(browser, young)
+
+
+def test_a_case_worker_cannot_lift_the_lock_of_someone_they_do_not_support(
+    client, db, settings
+):
+    settings.STAFF_MFA_REQUIRED = False
+    stranger = UserFactory(username="not-theirs", roles=[roles.YOUNG_PERSON])
+    client.force_login(user_with_role(roles.CASE_WORKER))
+    answer = client.post(f"/staff/young-people/{stranger.pk}/let-sign-in/")
+    assert answer.status_code == 404

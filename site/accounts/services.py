@@ -7,8 +7,9 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import transaction
 from django.utils import timezone
+from wagtail.log_actions import log
 
-from accounts import roles
+from accounts import roles, sign_in_locks
 from accounts.models import SignInCode
 from accounts.sign_in_codes import hash_code, new_code
 
@@ -65,3 +66,10 @@ def redeem_sign_in_code(*, sign_in_code: SignInCode, password: str) -> User:
     user.set_password(password)
     user.save(update_fields=["password"])
     return user
+
+
+@transaction.atomic
+def lift_sign_in_lock(*, young_person, case_worker) -> None:
+    """Let a young person try their password again now, wherever they are."""
+    sign_in_locks.lift_lock(young_person.username)
+    log(young_person, "accounts.sign_in_lock_lifted", user=case_worker)

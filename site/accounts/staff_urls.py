@@ -10,4 +10,7 @@ urlpatterns = [
     path("", views.supported_list, name="list"),
     path("new/", views.create_supported, name="create"),
     path("<int:user_id>/code/", views.sign_in_code, name="sign_in_code"),
+    path(
+        "<int:user_id>/let-sign-in/", views.lift_sign_in_lock, name="lift_sign_in_lock"
+    ),
 ]

@@ -69,6 +69,19 @@ def sign_in_code(request, user_id: int):
     return render_code_sheet(request, young_person, code)
 
 
+@require_POST
+def lift_sign_in_lock(request, user_id: int):
+    """After too many wrong passwords, let a young person this case worker supports try again."""
+    young_person = get_object_or_404(User, pk=user_id, case_worker=request.user)
+    services.lift_sign_in_lock(young_person=young_person, case_worker=request.user)
+    messages.success(
+        request,
+        _("%(username)s can try to sign in again now.")
+        % {"username": young_person.username},
+    )
+    return redirect("young_people:list")
+
+
 def render_code_sheet(request, young_person, code: str):
     redeem_url = request.build_absolute_uri(
         reverse("accounts:redeem_code") + "?" + urlencode({"code": code})

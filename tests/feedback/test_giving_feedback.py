@@ -374,3 +374,57 @@ def test_the_next_person_on_the_same_device_sees_an_empty_form(client, form_data
     client.get("/feedback/thank-you/")
     html = client.get("/feedback/").content.decode()
     assert "Words from the first person." not in html
+
+
+@override_settings(FEEDBACK_RATE_LIMITS={"submit": ((2, 600), (100, 600))})
+def test_signing_in_again_gives_a_young_person_no_fresh_budget(people, form_data):
+    young = people[roles.YOUNG_PERSON]
+    for _ in range(2):
+        browser = Client()
+        browser.force_login(young)
+        assert post_feedback(browser, form_data()).status_code == 302
+    browser = Client()
+    browser.force_login(young)  # a new session, the same person
+    refused = post_feedback(browser, form_data(text="Still mine."))
+    assert refused.status_code == 429
+    assert "Still mine." in refused.content.decode()
+
+
+@override_settings(ALLAUTH_TRUSTED_PROXY_COUNT=1)
+def test_a_room_of_thirty_behind_the_load_balancer_can_all_give_feedback_at_once(
+    form_data,
+):
+    office = {"REMOTE_ADDR": "10.0.0.2", "HTTP_X_FORWARDED_FOR": ADDRESS}
+    for _ in range(30):
+        response = Client().post("/feedback/", form_data(), **office)
+        assert response.status_code == 302
+    assert Feedback.objects.count() == 30
+
+
+def lead_notifications(people):
+    return people[roles.SAFEGUARDING_LEAD].notifications
+
+
+def test_worrying_words_sent_again_and_again_from_one_place_tell_the_lead_once(
+    people, form_data
+):
+    SafeguardingPhrase.objects.get_or_create(
+        phrase="hurt myself", category=SafeguardingPhrase.Category.SELF_HARM
+    )
+    for number in range(5):
+        response = Client().post(
+            "/feedback/",
+            form_data(text=f"I want to hurt myself ({number})."),
+            REMOTE_ADDR=ADDRESS,
+        )
+        assert response.status_code == 302
+    # Every piece is kept and is its own concern for the lead to read ...
+    assert SafeguardingConcern.objects.count() == 5
+    # ... but the lead is told once, not five times.
+    assert lead_notifications(people).count() == 1
+    Client().post(
+        "/feedback/",
+        form_data(text="I want to hurt myself, from elsewhere."),
+        REMOTE_ADDR="198.51.100.44",
+    )
+    assert lead_notifications(people).count() == 2

@@ -4,7 +4,7 @@ import re
 
 import pytest
 from django.db import connection
-from django.test import override_settings
+from django.test import Client, override_settings
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import ModelLogEntry
 
@@ -170,14 +170,37 @@ def test_one_visitor_reporting_again_counts_once(client):
     assert feedback.moderated_text.status == ModeratedText.Status.APPROVED
 
 
-def test_enough_reports_send_it_back_to_the_moderators_and_off_the_page():
-    from django.test import Client
+def visitor_from(place: int) -> Client:
+    """A visitor who is not signed in, on their own network."""
+    return Client(REMOTE_ADDR=f"198.51.100.{place}")
 
+
+def test_reports_from_fresh_browsers_on_one_network_count_once():
+    feedback = make_shared("Words someone wants gone.")
+    for _ in range(3):
+        assert report(Client(REMOTE_ADDR="203.0.113.90"), feedback).status_code == 302
+    feedback.refresh_from_db()
+    assert feedback.report_count == 1
+    assert feedback.moderated_text.status == ModeratedText.Status.APPROVED
+    assert "Words someone wants gone." in shared_html(Client())
+
+
+def test_a_signed_in_person_reporting_from_new_sessions_counts_once(people):
+    feedback = make_shared()
+    for _ in range(3):
+        browser = Client()
+        browser.force_login(people[roles.YOUNG_PERSON])
+        report(browser, feedback)
+    feedback.refresh_from_db()
+    assert feedback.report_count == 1
+
+
+def test_enough_reports_send_it_back_to_the_moderators_and_off_the_page():
     feedback = make_shared("Reported words.")
-    for _ in range(2):
-        report(Client(), feedback)
+    for place in range(2):
+        report(visitor_from(place), feedback)
     assert "Reported words." in shared_html(Client())
-    report(Client(), feedback)
+    report(visitor_from(2), feedback)
 
     feedback.refresh_from_db()
     assert feedback.report_count == 3
@@ -199,17 +222,15 @@ def test_the_number_of_reports_that_hides_an_item_is_a_setting(client):
 
 @override_settings(FEEDBACK_HIDE_AFTER_REPORTS=2)
 def test_after_a_moderator_approves_it_again_only_new_reports_count():
-    from django.test import Client
-
     feedback = make_shared()
-    report(Client(), feedback)
-    report(Client(), feedback)
+    report(visitor_from(1), feedback)
+    report(visitor_from(2), feedback)
     feedback.refresh_from_db()
     approve(feedback)  # a moderator looked again and kept it up
-    report(Client(), feedback)
+    report(visitor_from(3), feedback)
     feedback.moderated_text.refresh_from_db()
     assert feedback.moderated_text.status == ModeratedText.Status.APPROVED
-    report(Client(), feedback)
+    report(visitor_from(4), feedback)
     feedback.moderated_text.refresh_from_db()
     assert feedback.moderated_text.status == ModeratedText.Status.WAITING
 

@@ -1,9 +1,12 @@
 """The "I don't feel safe" button: one tap raises an urgent concern and shows help at once."""
 
 import pytest
+from django.test import Client
 
 from accounts import roles
+from accounts.models import Notification
 from voice.moderation.models import SafeguardingConcern
+from voice.moderation.services import acknowledge_concern
 
 pytestmark = pytest.mark.django_db
 
@@ -90,8 +93,6 @@ def test_the_next_steps_page_without_a_tap_leads_to_the_button(client):
 
 
 def test_the_button_is_a_post_form_protected_against_forgery(people):
-    from django.test import Client
-
     client = Client(enforce_csrf_checks=True)
     assert client.post("/feedback/unsafe/", {}).status_code == 403
     assert not SafeguardingConcern.objects.exists()
@@ -109,3 +110,62 @@ def test_the_short_privacy_notice_is_shown_where_words_are_collected(client, pat
     # These forms work without signing in, so the notice says what that means.
     assert "We do not keep your IP address or what phone you use." in html
     assert 'href="/privacy/"' in html
+
+
+OFFICE = "203.0.113.60"
+
+
+def alert_from_a_fresh_browser(details: str, address: str = OFFICE):
+    """A post as a script sends it: a new browser (new cookies, new session) each time."""
+    return Client().post(
+        "/feedback/unsafe/", {"unsafe-details": details}, REMOTE_ADDR=address
+    )
+
+
+def notifications_for_leads(people):
+    return Notification.objects.filter(user=people[roles.SAFEGUARDING_LEAD])
+
+
+def test_twelve_alerts_from_fresh_browsers_in_one_place_reach_the_lead_once_with_every_word(
+    people,
+):
+    for number in range(12):
+        response = alert_from_a_fresh_browser(f"Message number {number}.")
+        assert response.status_code == 302
+    concern = SafeguardingConcern.objects.get()
+    for number in range(12):
+        assert f"Message number {number}." in concern.details
+    assert concern.details.count("Pressed again") == 11
+    assert notifications_for_leads(people).count() == 1
+
+
+def test_alerts_from_two_places_stay_two_concerns(people):
+    alert_from_a_fresh_browser("From the office.", address=OFFICE)
+    alert_from_a_fresh_browser("From home.", address="198.51.100.20")
+    assert SafeguardingConcern.objects.count() == 2
+    assert notifications_for_leads(people).count() == 2
+
+
+def test_once_a_lead_has_acknowledged_it_a_new_alert_is_a_new_concern(client, people):
+    alert_from_a_fresh_browser("First.")
+    lead = people[roles.SAFEGUARDING_LEAD]
+    first = SafeguardingConcern.objects.get()
+    acknowledge_concern(concern=first, lead=lead)
+    alert_from_a_fresh_browser("Second.")
+    assert SafeguardingConcern.objects.count() == 2
+    assert "Second." not in SafeguardingConcern.objects.get(pk=first.pk).details
+    assert notifications_for_leads(people).count() == 2
+
+
+def test_a_signed_in_young_person_signing_in_again_still_reaches_the_same_concern(
+    people,
+):
+    young = people[roles.YOUNG_PERSON]
+    for number in range(3):
+        browser = Client()
+        browser.force_login(young)  # a new session each time
+        browser.post("/feedback/unsafe/", {"unsafe-details": f"Signed in {number}."})
+    concern = SafeguardingConcern.objects.get()
+    assert concern.raised_by == young
+    assert all(f"Signed in {n}." in concern.details for n in range(3))
+    assert notifications_for_leads(people).count() == 1

@@ -1,8 +1,11 @@
 """Survey answers are rate limited like feedback: a room can answer together, a flood is stopped."""
 
 import pytest
+from django.core.cache import cache
 from django.test import Client, override_settings
 
+from accounts import roles
+from voice.moderation.models import SafeguardingConcern, SafeguardingPhrase
 from voice.surveys.models import SurveyResponse
 
 ADDRESS = "203.0.113.40"
@@ -41,3 +44,20 @@ def test_a_flood_from_one_session_is_stopped_with_a_message_and_the_answers_kept
     assert "Please wait 10 minutes" in html
     assert "Shorter meetings please" in html  # what was typed is kept
     assert SurveyResponse.objects.filter(survey=survey).count() == 3
+
+
+@pytest.mark.django_db
+def test_worrying_answers_sent_again_and_again_from_one_place_tell_the_lead_once(
+    survey, fields, full_answers, people
+):
+    cache.clear()
+    SafeguardingPhrase.objects.get_or_create(
+        phrase="hurt myself", category=SafeguardingPhrase.Category.SELF_HARM
+    )
+    for number in range(4):
+        answers = full_answers(token=f"worry-{number:02d}" + "t" * 20)
+        answers[fields["long_text"]] = f"I want to hurt myself ({number})"
+        response = Client().post(survey.url, answers, REMOTE_ADDR=ADDRESS)
+        assert response.status_code == 200
+    assert SafeguardingConcern.objects.count() == 4
+    assert people[roles.SAFEGUARDING_LEAD].notifications.count() == 1

@@ -1,14 +1,19 @@
-"""Rate limits for the public feedback pages, kept in Django's cache.
+"""Rate limits for the public pages (feedback, receipt checks, surveys, ratings), in Django's cache.
 
 A group session can have thirty young people on one office network, so each
-limit has two parts: a modest one per browser (which does the real work) and
-a generous one per network address (which stops a script that drops its
-cookies). Addresses are never stored: the cache key holds a keyed hash of the
-address, and it expires with the window.
+limit has two parts, and both must allow the attempt:
 
-"Per browser" is the browser's session when it has one (everyone signed in),
-otherwise its CSRF cookie, which every form post carries anyway: a visitor
-who is not signed in gets no session row just for being counted.
+- per person: the account when someone is signed in, which they cannot reset
+  by dropping cookies or signing in again; for a visitor who is not signed
+  in, their browser (its session, else its CSRF cookie). A browser can start
+  afresh whenever it likes, so for visitors this part only spares an honest
+  browser the address's whole budget; it is not what holds.
+- per address: generous, and what holds for visitors. The address is the
+  client's own as our trusted proxies saw it (accounts.client_address),
+  never a header the client wrote.
+
+Addresses are never stored: the cache key holds a keyed hash of the address,
+and it expires with the window.
 """
 
 import hashlib
@@ -19,6 +24,8 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest
 
+from accounts.client_address import address_for_limits
+
 
 @dataclass(frozen=True)
 class Limit:
@@ -26,7 +33,7 @@ class Limit:
     seconds: int
 
 
-# action: (per browser, per address)
+# action: (per person, per address)
 DEFAULT_LIMITS: dict[str, tuple[Limit, Limit]] = {
     "submit": (Limit(10, 600), Limit(300, 600)),
     "check": (Limit(20, 600), Limit(300, 600)),
@@ -52,11 +59,13 @@ def keyed_hash(value: str) -> str:
 
 
 def address_fingerprint(request: HttpRequest) -> str:
-    return keyed_hash(request.META.get("REMOTE_ADDR", ""))
+    return keyed_hash(address_for_limits(request))
 
 
-def browser_key(request: HttpRequest) -> str:
-    """This browser: its session if it has one, else a keyed hash of its CSRF cookie."""
+def person_key(request: HttpRequest) -> str:
+    """The account if signed in; else this browser: its session, or its CSRF cookie."""
+    if request.user.is_authenticated:
+        return f"u:{request.user.pk}"
     if request.session.session_key:
         return f"s:{request.session.session_key}"
     csrf_cookie = request.COOKIES.get(settings.CSRF_COOKIE_NAME, "")
@@ -75,11 +84,37 @@ def _count(key: str, limit: Limit) -> int:
         return 1
 
 
-def allow(request: HttpRequest, action: str) -> bool:
+def source_key(request: HttpRequest) -> str:
+    """Where a request comes from, as far as the client cannot reset it.
+
+    The account when signed in, else the address (hashed). Several people on
+    one network share a source when not signed in.
+    """
+    if request.user.is_authenticated:
+        return f"u:{request.user.pk}"
+    return f"a:{address_fingerprint(request)}"
+
+
+def first_time_from_source(request: HttpRequest, what: str, seconds: int) -> bool:
+    """True the first time this source (see `source_key`) does `what` within `seconds`.
+
+    With the cache out of reach it answers True: the action counts rather
+    than being lost, as limits go uncounted meanwhile.
+    """
+    key = f"feedback-once:{what}:{keyed_hash(source_key(request))}"
+    if cache.get(key) is not None:
+        return False
+    cache.set(key, 1, timeout=seconds)
+    return True
+
+
+def allow(
+    request: HttpRequest, action: str, limits: tuple[Limit, Limit] | None = None
+) -> bool:
     """Count one attempt at `action`; False once either limit is used up."""
-    per_browser, per_address = limits_for(action)
-    browser_count = _count(f"feedback-rl:{action}:{browser_key(request)}", per_browser)
+    per_person, per_address = limits or limits_for(action)
+    person_count = _count(f"feedback-rl:{action}:{person_key(request)}", per_person)
     address_count = _count(
         f"feedback-rl:{action}:a:{address_fingerprint(request)}", per_address
     )
-    return browser_count <= per_browser.count and address_count <= per_address.count
+    return person_count <= per_person.count and address_count <= per_address.count

@@ -4,6 +4,7 @@ import logging
 from datetime import timedelta
 
 from django.conf import settings
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F
@@ -12,6 +13,7 @@ from wagtail.log_actions import log
 
 from voice.feedback.models import Feedback, FeedbackReport, Speaker, Topic
 from voice.feedback.receipts import new_receipt_code
+from voice.moderation import live
 from voice.moderation.models import ModeratedText, SafeguardingConcern
 from voice.moderation.services import raise_concern, submit_text
 
@@ -44,6 +46,7 @@ def give_feedback(
     author=None,
     supported_by=None,
     submission_token: str | None = None,
+    sender_key: str = "",
 ) -> tuple[Feedback, bool]:
     """Keep one piece of feedback and its words; screen the words at once.
 
@@ -64,6 +67,7 @@ def give_feedback(
             author=author,
             supported_by=supported_by,
             submission_token=submission_token,
+            sender_key=sender_key,
         )
     except IntegrityError:
         # A post with a token already used (now or at the same moment): the
@@ -90,6 +94,7 @@ def _create_feedback(
     author,
     supported_by,
     submission_token: str | None,
+    sender_key: str,
 ) -> Feedback:
     if author is not None and not author.is_authenticated:
         author = None
@@ -103,7 +108,10 @@ def _create_feedback(
     if not topic.active:
         raise ValidationError("That topic is no longer offered.")
     moderated_text = submit_text(
-        text=text, kind=ModeratedText.Kind.FEEDBACK, author=author
+        text=text,
+        kind=ModeratedText.Kind.FEEDBACK,
+        author=author,
+        sender_key=sender_key,
     )
     feedback = Feedback(
         speaker=speaker,
@@ -204,17 +212,78 @@ def send_back_to_moderators(*, feedback: Feedback, item: ModeratedText) -> None:
 
 
 UNSAFE_DETAILS_WINDOW = timedelta(hours=1)
+# Alerts from one source within this time of the first, while no lead has yet
+# acknowledged it, join that concern instead of telling the leads again.
+UNSAFE_GROUP_WINDOW = timedelta(minutes=10)
 
 
+def _open_alert_key(source: str) -> str:
+    return f"unsafe-open:{source}"
+
+
+@transaction.atomic
 def raise_unsafe_alert(
-    *, user=None, details: str = "", how_to_reach: str = ""
+    *, user=None, details: str = "", how_to_reach: str = "", source: str = ""
 ) -> SafeguardingConcern:
-    """The "I don't feel safe" button: an urgent concern for the safeguarding leads."""
-    return raise_concern(
+    """The "I don't feel safe" button: an urgent concern for the safeguarding leads.
+
+    `source` is where the alert came from, as far as the sender cannot reset
+    it (voice.feedback.ratelimit.source_key: the account, or the hashed
+    address). A second alert from the same source while the first is still
+    waiting for a lead is added to it, words and all, so the leads are told
+    once and a script with fresh cookies cannot bury them. Several young
+    people on one network share a source when not signed in; the lead sees
+    each press, with its time, on the one concern.
+    """
+    waiting = _waiting_alert_from(source) if source else None
+    if waiting is not None:
+        return _add_repeat_alert(
+            concern=waiting, details=details, how_to_reach=how_to_reach
+        )
+    concern = raise_concern(
         source=SafeguardingConcern.Source.UNSAFE_BUTTON,
         raised_by=user,
         details=unsafe_details(details=details, how_to_reach=how_to_reach),
     )
+    if source:
+        # Only the concern's id, under a keyed hash, for ten minutes.
+        cache.set(
+            _open_alert_key(source),
+            concern.pk,
+            int(UNSAFE_GROUP_WINDOW.total_seconds()),
+        )
+    return concern
+
+
+def _waiting_alert_from(source: str) -> SafeguardingConcern | None:
+    concern_id = cache.get(_open_alert_key(source))
+    if concern_id is None:
+        return None
+    return (
+        SafeguardingConcern.objects.select_for_update()
+        .filter(
+            pk=concern_id,
+            source=SafeguardingConcern.Source.UNSAFE_BUTTON,
+            acknowledged_at__isnull=True,
+            closed_at__isnull=True,
+        )
+        .first()
+    )
+
+
+def _add_repeat_alert(
+    *, concern: SafeguardingConcern, details: str, how_to_reach: str
+) -> SafeguardingConcern:
+    pressed_at = timezone.localtime().strftime("%H:%M")
+    extra = unsafe_details(details=details, how_to_reach=how_to_reach)
+    note = f"Pressed again at {pressed_at} (same account or network)."
+    concern.details = "\n\n".join(
+        part for part in [concern.details, note, extra] if part
+    )
+    concern.save(update_fields=["details"])
+    log(concern, "safeguarding.repeat_alert", data={"source": concern.source})
+    live.safeguarding_event("concern.updated", concern.pk)
+    return concern
 
 
 @transaction.atomic

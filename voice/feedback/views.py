@@ -26,7 +26,8 @@ from voice.moderation.models import SafeguardingConcern
 THANKS_COOKIE = "feedback_thanks"
 THANKS_COOKIE_AGE = 600  # seconds a receipt waits for its thank-you page
 UNSAFE_SESSION_KEY = "feedback_unsafe"
-REPORTED_SESSION_KEY = "feedback_reported"
+# How long a source's report of an item is remembered, so it counts once.
+REPORT_COUNTS_ONCE_SECONDS = 7 * 24 * 60 * 60
 # A repeated post of the same form within this time shows the same receipt.
 RESUBMIT_WINDOW = timedelta(minutes=30)
 UNSAFE_REPEAT_WINDOW = timedelta(minutes=2)
@@ -90,6 +91,7 @@ def save_feedback(request, form: FeedbackForm) -> Feedback | None:
             author=author,
             supported_by=supported_by,
             submission_token=token,
+            sender_key=ratelimit.source_key(request),
         )
     except ValidationError as error:
         form.add_error(None, error)
@@ -248,14 +250,14 @@ def report(request, pk: int):
             )
             status = 429
         elif form.is_valid():
-            reported = request.session.get(REPORTED_SESSION_KEY, [])
-            if feedback.pk not in reported:
+            # One account, or one network when not signed in, counts once
+            # towards taking an item down: fresh cookies are not a new person.
+            if ratelimit.first_time_from_source(
+                request, f"report:{feedback.pk}", REPORT_COUNTS_ONCE_SECONDS
+            ):
                 services.report_shared_feedback(
                     feedback=feedback, reason=form.cleaned_data["reason"]
                 )
-                request.session[REPORTED_SESSION_KEY] = (reported + [feedback.pk])[
-                    -200:
-                ]
             messages.success(
                 request,
                 _("Thank you for telling us. Our team will look at it again."),
@@ -291,7 +293,10 @@ def unsafe(request):
         )
     elif ratelimit.allow(request, "unsafe"):
         concern = services.raise_unsafe_alert(
-            user=request.user, details=details, how_to_reach=how_to_reach
+            user=request.user,
+            details=details,
+            how_to_reach=how_to_reach,
+            source=ratelimit.source_key(request),
         )
         remember_unsafe_alert(request, concern)
     else:

@@ -8,6 +8,7 @@ the transaction has committed.
 
 from __future__ import annotations
 
+from django.core.cache import cache
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -30,6 +31,8 @@ from voice.moderation.selectors import (
 )
 
 REPLY_MAX_LENGTH = 2000
+# Concerns from one sender within this time of the first are told to the leads once.
+NOTICE_GROUP_SECONDS = 10 * 60
 
 
 class ModerationError(Exception):
@@ -56,7 +59,9 @@ class ConcernStepError(Exception):
 
 
 @transaction.atomic
-def submit_text(*, text: str, kind: str, author=None) -> ModeratedText:
+def submit_text(
+    *, text: str, kind: str, author=None, sender_key: str = ""
+) -> ModeratedText:
     """Keep a new piece of free text and screen it for safeguarding risk at once.
 
     A match never blocks the text: it is kept, held back from the queue and
@@ -82,6 +87,7 @@ def submit_text(*, text: str, kind: str, author=None) -> ModeratedText:
             source=SafeguardingConcern.Source.PHRASE_MATCH,
             moderated_text=item,
             raised_by=item.author,
+            sender_key=sender_key,
         )
     else:
         live.queue_event("item.arrived", item_id)
@@ -339,12 +345,19 @@ def raise_concern(
     moderated_text: ModeratedText | None = None,
     raised_by=None,
     details: str = "",
+    sender_key: str = "",
 ) -> SafeguardingConcern:
     """Record a possible risk of harm and tell every safeguarding lead at once.
 
     Each lead gets a live alert on their open safeguarding page, a message in
     their account and an email. None of these carry the child's words: the
     lead reads them on the concern's page.
+
+    `sender_key` says where the words came from, as far as the sender cannot
+    reset it (an account, or a hashed network address). Concerns from one
+    sender within `NOTICE_GROUP_SECONDS` of the first are all kept and all
+    shown live, but the message and email go out once, so a flood from one
+    place cannot bury the leads' inboxes.
     """
     concern = SafeguardingConcern(
         source=source,
@@ -364,6 +377,9 @@ def raise_concern(
         else None,
         data={"source": source},
     )
+    if sender_key and not _first_notice_from(sender_key):
+        live.safeguarding_event("concern.raised", concern.pk)
+        return concern
     link = reverse("safeguarding:detail", kwargs={"pk": concern.pk})
     message = _(
         "A new safeguarding concern (%(source)s) needs a safeguarding lead now."
@@ -377,6 +393,15 @@ def raise_concern(
         )
     live.safeguarding_event("concern.raised", concern.pk)
     return concern
+
+
+def _first_notice_from(sender_key: str) -> bool:
+    """True unless the leads were told of a concern from this sender just now."""
+    key = f"concern-notice:{sender_key}"
+    if cache.get(key) is not None:
+        return False
+    cache.set(key, 1, NOTICE_GROUP_SECONDS)
+    return True
 
 
 def _lock_concern(concern: SafeguardingConcern) -> SafeguardingConcern:

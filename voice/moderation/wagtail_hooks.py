@@ -54,6 +54,11 @@ LOG_ACTIONS = [
     ("moderation.themes", _("Themes"), _("Themes changed")),
     ("moderation.reply", _("Reply"), _("Reply written")),
     ("safeguarding.raise", _("Concern raised"), _("Safeguarding concern raised")),
+    (
+        "safeguarding.repeat_alert",
+        _("Pressed again"),
+        _('"I don\'t feel safe" pressed again from the same source'),
+    ),
     ("safeguarding.acknowledge", _("Acknowledge"), _("Concern acknowledged")),
     ("safeguarding.action", _("Action"), _("Action recorded")),
     ("safeguarding.close", _("Close"), _("Concern closed")),

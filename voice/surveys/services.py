@@ -31,6 +31,7 @@ def submit_response(
     submission_token: str,
     speaker_type: str = "",
     age_band: str = "",
+    sender_key: str = "",
 ) -> SubmissionResult:
     """Keep one person's answers to a survey (or change them, on a signed-in survey).
 
@@ -49,6 +50,7 @@ def submit_response(
             submission_token=submission_token,
             speaker_type=speaker_type,
             age_band=age_band,
+            sender_key=sender_key,
         )
     except IntegrityError:
         # Two posts raced (the same token, or a person's first response twice):
@@ -68,7 +70,7 @@ def _existing_response(survey, user, submission_token) -> SurveyResponse | None:
 
 @transaction.atomic
 def _submit(
-    *, survey, user, answers, submission_token, speaker_type, age_band
+    *, survey, user, answers, submission_token, speaker_type, age_band, sender_key
 ) -> SubmissionResult:
     already = SurveyResponse.objects.filter(submission_token=submission_token).first()
     if already is not None:
@@ -129,6 +131,7 @@ def _submit(
                         text=text,
                         kind=ModeratedText.Kind.SURVEY_ANSWER,
                         author=text_author,
+                        sender_key=sender_key,
                     )
                     safeguarding_raised |= answer.moderated_text.is_safeguarding
             else:

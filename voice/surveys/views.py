@@ -53,6 +53,7 @@ def answer_survey(request, page: SurveyPage):
                 submission_token=form.cleaned_data["submission_token"],
                 speaker_type=form.cleaned_data.get("speaker_type", ""),
                 age_band=form.cleaned_data.get("age_band", ""),
+                sender_key=ratelimit.source_key(request),
             )
             # Shown straight away (no redirect): the token makes a re-post
             # find this same response, and nothing is put in a session.

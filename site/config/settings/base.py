@@ -221,7 +221,11 @@ ACCOUNT_LOGIN_METHODS = {"username"}
 ACCOUNT_SIGNUP_FIELDS = ["username*", "email", "password1*", "password2*"]
 ACCOUNT_EMAIL_VERIFICATION = "optional"
 ACCOUNT_UNIQUE_EMAIL = True
-ACCOUNT_PREVENT_ENUMERATION = True
+# Sign-up never says an email address is in use: with "strict", allauth lets
+# the sign-up through and the address stays unverified on the new account.
+# Usernames are how people sign in, so sign-up must still say when one is
+# taken; the sign-up limit per address bounds how fast anyone can ask.
+ACCOUNT_PREVENT_ENUMERATION = "strict"
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_SESSION_REMEMBER = False  # shared phones: a session ends with the browser
 ACCOUNT_FORMS = {"signup": "accounts.forms.SignupForm"}
@@ -237,6 +241,11 @@ ACCOUNT_RATE_LIMITS = {
     "manage_email": "10/m/user",
     "confirm_email": "1/3m/key",
 }
+# How many proxies of our own (load balancer, CDN) stand in front of the site.
+# Each appends the address it saw to X-Forwarded-For; with 0 the header is
+# ignored. allauth's limits and ours read the client address from this one
+# setting (accounts.client_address).
+ALLAUTH_TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = env_str("MFA_TOTP_ISSUER", "Youth Voice")
 # Staff must set up MFA before a staff page or the Wagtail admin opens.
