@@ -324,13 +324,15 @@ def test_an_odd_or_unknown_websocket_path_is_refused_without_an_error(
 )
 @pytest.mark.django_db(transaction=True)
 def test_an_unknown_websocket_path_is_refused_at_the_handshake(path, people):
+    user = allowed_user(people)
+
     async def scenario():
         communicator = WebsocketCommunicator(
             application(),
             path,
             headers=[(b"origin", OWN_ORIGIN), (b"host", b"localhost")],
         )
-        communicator.scope["user"] = allowed_user(people)
+        communicator.scope["user"] = user
         connected, code = await communicator.connect()
         await communicator.disconnect()
         return connected, code
