@@ -1,7 +1,8 @@
 """iCalendar (RFC 5545) files for events, built with the icalendar library.
 
 Times are written in Europe/London with a VTIMEZONE, so calendars get the
-clock changes right.
+clock changes right. Titles, places and notes go through `accounts.text`
+first: a calendar line holds no line break or control character.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 from icalendar import Calendar, Event
 
+from accounts.text import one_line, without_control_characters
 from programmes.models import EventPage
 
 LONDON = ZoneInfo("Europe/London")
@@ -40,17 +42,17 @@ def build_event(event: EventPage) -> Event:
     summary = event.title
     if event.status == EventPage.Status.CANCELLED:
         summary = f"Cancelled: {event.title}"
-    item.add("summary", summary)
+    item.add("summary", one_line(summary))
     description = event.summary
     if event.status_note:
         description += "\n\n" + event.status_note
     if event.what_to_bring:
         description += "\n\nWhat to bring: " + event.what_to_bring
-    item.add("description", description)
+    item.add("description", without_control_characters(description))
     location = ", ".join(
         part for part in [event.location_name, " ".join(event.address.split())] if part
     )
-    item.add("location", location)
+    item.add("location", one_line(location))
     item.add(
         "status",
         "CANCELLED" if event.status == EventPage.Status.CANCELLED else "CONFIRMED",
@@ -70,7 +72,7 @@ def build_calendar(events: Iterable[EventPage], *, name: str) -> Calendar:
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    calendar.add("x-wr-calname", strip_tags(name))
+    calendar.add("x-wr-calname", one_line(strip_tags(name)))
     calendar.add("x-wr-timezone", "Europe/London")
     starts = []
     for event in events:

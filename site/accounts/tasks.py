@@ -4,7 +4,15 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django_tasks import task
 
+from accounts.text import one_line, without_control_characters
+
 
 @task()
 def send_email(*, to: str, subject: str, body: str) -> None:
-    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [to])
+    """Send one email; its subject is put on one line (a header holds no line break)."""
+    send_mail(
+        one_line(subject),
+        without_control_characters(body),
+        settings.DEFAULT_FROM_EMAIL,
+        [to],
+    )

@@ -13,15 +13,13 @@ django_asgi_app = get_asgi_application()
 
 from channels.auth import AuthMiddlewareStack  # noqa: E402
 from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
-from channels.security.websocket import AllowedHostsOriginValidator  # noqa: E402
 
-from config.routing import websocket_urlpatterns  # noqa: E402
+from config.routing import websocket_routes  # noqa: E402
+from config.websockets import SameOriginOnly  # noqa: E402
 
 application = ProtocolTypeRouter(
     {
         "http": django_asgi_app,
-        "websocket": AllowedHostsOriginValidator(
-            AuthMiddlewareStack(URLRouter(websocket_urlpatterns))
-        ),
+        "websocket": SameOriginOnly(AuthMiddlewareStack(URLRouter(websocket_routes))),
     }
 )

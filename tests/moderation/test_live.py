@@ -250,3 +250,66 @@ async def drop_every_connection_to(layer):
                 await killer.client_kill_filter(_id=client["id"])
     finally:
         await killer.aclose()
+
+
+needs_redis = pytest.mark.skipif(
+    not settings_module.REDIS_URL, reason="needs Redis (REDIS_URL) as the channel layer"
+)
+
+
+@pytest.mark.redis
+@needs_redis
+def test_a_moderation_page_left_quiet_for_30_seconds_still_gets_the_next_event(
+    moderator, other_moderator
+):
+    item = ModeratedTextFactory(text="The waiting room is cold")
+
+    async def scenario():
+        watcher = socket_for(other_moderator)
+        connected, _ = await watcher.connect()
+        assert connected
+        quiet = await watcher.receive_nothing(timeout=30, interval=0.5)
+        await database_sync_to_async(services.claim_item)(
+            item=item, moderator=moderator
+        )
+        event = await receive(watcher, timeout=5)
+        await watcher.disconnect()
+        return quiet, event
+
+    quiet, event = async_to_sync(scenario)()
+
+    assert quiet
+    assert event["event"] == "item.claimed" and event["id"] == item.pk
+
+
+@pytest.mark.redis
+@needs_redis
+def test_a_cancelled_receive_ends_instead_of_polling_redis_for_ever():
+    """What a closing websocket does to its consumer's receive, at every step of it.
+
+    The receive is cancelled after 0, 1, 2, ... turns of the event loop, so
+    some cancellations land just as a command to Redis has been sent (where
+    Python 3.11's `wait_for`, inside redis-py, loses them). Any receive that
+    never ended would hang the server's event loop at shutdown.
+    """
+    layer = get_channel_layer()
+    give_up_after = layer.brpop_timeout + 3
+
+    async def scenario():
+        channel = await layer.new_channel()
+        await layer.send(channel, {"type": "warm.up"})
+        await layer.receive(channel)  # connected, as a page's socket is
+        still_running = []
+        for turns in range(200):
+            receiving = asyncio.ensure_future(layer.receive(channel))
+            for _ in range(turns):
+                await asyncio.sleep(0)
+            receiving.cancel()
+            done, _ = await asyncio.wait([receiving], timeout=give_up_after)
+            if not done:
+                still_running.append(turns)
+                await layer.flush()  # closes its connection, so it ends
+                await asyncio.wait([receiving], timeout=5)
+        return still_running
+
+    assert async_to_sync(scenario)() == []

@@ -115,3 +115,43 @@ def test_calendar_files_for_unknown_or_unpublished_events_are_not_found(
     assert client.get(f"/events/{draft.pk}/event.ics").status_code == 404
     assert client.get("/events/999999/event.ics").status_code == 404
     assert client.get("/events/programme/999999/calendar.ics").status_code == 404
+
+
+ODD_TITLE = "Climbing\r\ntaster\x07 \u202bمرحبا\u202c\u2028day"
+
+
+def test_titles_and_places_with_line_breaks_still_give_a_calendar_each_on_one_line(
+    client, index
+):
+    programme = make_programme(index, title="Inspire\nsummer\x1f")
+    event = make_event(
+        programme,
+        title=ODD_TITLE,
+        location_name="The youth\ncentre",
+        summary="First line\x0b\nsecond line\x1b",
+    )
+
+    for path in [
+        f"/events/{event.pk}/event.ics",
+        f"/events/programme/{programme.pk}/calendar.ics",
+        "/events/calendar.ics",
+    ]:
+        calendar = read_calendar(client.get(path))
+        (item,) = calendar.events
+        assert str(item["SUMMARY"]) == "Climbing taster \u202bمرحبا\u202c day"
+        assert str(item["LOCATION"]) == "The youth centre"
+        assert str(item["DESCRIPTION"]) == "First line\n\nsecond line"
+    assert str(calendar["X-WR-CALNAME"]) == "All events"
+    programme_calendar = read_calendar(
+        client.get(f"/events/programme/{programme.pk}/calendar.ics")
+    )
+    assert str(programme_calendar["X-WR-CALNAME"]) == "Inspire summer"
+
+
+def test_a_very_long_title_is_folded_into_short_calendar_lines(client, programme):
+    title = "Very long " * 24 + "trip"
+    event = make_event(programme, title=title)
+    response = client.get(f"/events/{event.pk}/event.ics")
+    calendar = read_calendar(response)
+    assert str(calendar.events[0]["SUMMARY"]) == title
+    assert all(len(line) <= 75 for line in response.content.split(b"\r\n"))

@@ -4,13 +4,17 @@ import datetime
 import io
 
 import pytest
+from django.core import mail
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.utils import timezone
 from wagtail.models import Page, Workflow, WorkflowState
 
 from accounts import roles
+from accounts.models import Notification
+from programmes import services
 from programmes.models import EventPage, ProgrammeIndexPage, ProgrammePage
+from tests.factories import UserFactory
 from tests.programmes.factories import make_event
 
 pytestmark = pytest.mark.django_db
@@ -161,6 +165,39 @@ def test_approval_through_the_wagtail_admin(client, people, programme, settings)
     draft.refresh_from_db()
     assert draft.live
     assert draft.live_revision.user == staff
+
+
+def test_a_cancellation_approved_in_the_admin_is_emailed_whatever_the_title_holds(
+    client, people, programme, settings, django_capture_on_commit_callbacks
+):
+    settings.STAFF_MFA_REQUIRED = False
+    staff = people[roles.PROGRAMME_STAFF]
+    manager = people[roles.SERVICE_MANAGER]
+    event = make_event(programme, title="Trip", capacity=5)
+    person = UserFactory(roles=[roles.YOUNG_PERSON], email="kai@example.org")
+    services.sign_up(event=event, person=person, signed_up_by=person)
+    mail.outbox.clear()
+
+    event.title = "Trip\r\nto the coast\x0b"
+    event.status = EventPage.Status.CANCELLED
+    event.status_note = "The coach\nbroke down."
+    event.save_revision(user=staff)
+    Workflow.objects.get(name="Programme approval").start(event, staff)
+    task_state = event.current_workflow_state.current_task_state
+    client.force_login(manager)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            f"/admin/pages/workflow/action/{event.pk}/approve/{task_state.pk}/",
+            {"comment": ""},
+        )
+
+    assert response.status_code < 400
+    (email,) = mail.outbox
+    assert email.to == ["kai@example.org"]
+    assert email.subject == "Change to Trip to the coast"
+    assert "has been cancelled" in email.body
+    assert "The coach\nbroke down." in email.body
+    assert Notification.objects.filter(user=person).exists()
 
 
 def test_scheduled_publishing_makes_an_event_live_when_its_time_comes(

@@ -9,8 +9,9 @@ path from `WEBSOCKET_SAMPLES = {"route pattern": maker(people) -> path}` in a
 anonymous visitor (fail closed).
 """
 
-import importlib
 import json
+import logging
+import os
 import re
 from importlib import import_module
 from pathlib import Path
@@ -19,6 +20,9 @@ import pytest
 from asgiref.sync import async_to_sync
 from channels.testing import WebsocketCommunicator
 from django.contrib.auth.models import AnonymousUser
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
 
 from accounts import roles
 from accounts.access import Outcome, rule_for
@@ -27,6 +31,7 @@ from config.routing import websocket_urlpatterns
 OWN_ORIGIN = b"http://localhost"
 FOREIGN_ORIGIN = b"https://evil.example"
 OVERSIZED = "x" * (1024 * 1024)
+EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "2")) * 10
 
 
 def websocket_samples() -> dict:
@@ -59,30 +64,22 @@ def path_for(route: str, people) -> str:
 
 @pytest.fixture(autouse=True)
 def production_hosts(settings):
-    """The ASGI application as production builds it, with a real host list.
-
-    Test settings allow every host, and the origin check is built from
-    ALLOWED_HOSTS when config.asgi is imported, so it is rebuilt here.
-    """
+    """A real host list: test settings allow every host."""
     settings.ALLOWED_HOSTS = ["localhost"]
-    import config.asgi
-
-    importlib.reload(config.asgi)
-    yield
-    settings.ALLOWED_HOSTS = ["*"]
-    importlib.reload(config.asgi)
+    settings.CSRF_TRUSTED_ORIGINS = []
 
 
 def application():
-    import config.asgi
+    from config.asgi import application
 
-    return config.asgi.application
+    return application
 
 
-async def connect(path, user=None, origin=OWN_ORIGIN):
-    communicator = WebsocketCommunicator(
-        application(), path, headers=[(b"origin", origin), (b"host", b"localhost")]
-    )
+async def connect(path, user=None, origin=OWN_ORIGIN, host=b"localhost"):
+    headers = [(b"host", host)]
+    if origin is not None:
+        headers.append((b"origin", origin))
+    communicator = WebsocketCommunicator(application(), path, headers=headers)
     if user is not None:
         communicator.scope["user"] = user
     connected, _ = await communicator.connect()
@@ -160,3 +157,184 @@ def test_a_bad_message_closes_that_socket_and_no_other(route, bad, people, setti
         await bystander.disconnect()
 
     async_to_sync(scenario)()
+
+
+@needs_routes
+@pytest.mark.parametrize("route", PARAMS)
+@pytest.mark.parametrize(
+    "origin",
+    [
+        b"http://localhost:9999",
+        b"https://localhost",
+        b"ws://localhost",
+        b"http://localhost.evil.example",
+        b"http://evil.example",
+        b"null",
+        b"",
+        None,
+    ],
+    ids=[
+        "other-port",
+        "other-scheme",
+        "ws-scheme",
+        "lookalike-host",
+        "other-host",
+        "null",
+        "empty",
+        "no-origin",
+    ],
+)
+@pytest.mark.django_db(transaction=True)
+def test_only_this_sites_exact_origin_may_open_a_socket(route, origin, people):
+    path, user = path_for(route, people), allowed_user(people)
+
+    async def scenario():
+        communicator, connected = await connect(path, user, origin)
+        await communicator.disconnect()
+        return connected
+
+    assert not async_to_sync(scenario)()
+
+
+@needs_routes
+@pytest.mark.django_db(transaction=True)
+def test_the_origin_must_match_the_port_the_site_is_served_on(people, settings):
+    settings.STAFF_MFA_REQUIRED = False
+    path, user = path_for(ROUTES[0], people), allowed_user(people)
+
+    async def scenario(origin):
+        communicator, connected = await connect(
+            path, user, origin, host=b"localhost:8000"
+        )
+        await communicator.disconnect()
+        return connected
+
+    assert async_to_sync(scenario)(b"http://localhost:8000")
+    assert not async_to_sync(scenario)(b"http://localhost")
+    assert not async_to_sync(scenario)(b"http://localhost:9999")
+
+
+@needs_routes
+@pytest.mark.django_db(transaction=True)
+def test_trusted_origins_are_matched_like_djangos_csrf_check(people, settings):
+    settings.STAFF_MFA_REQUIRED = False
+    settings.ALLOWED_HOSTS = ["voice.example.org"]
+    settings.CSRF_TRUSTED_ORIGINS = [
+        "https://staff.example.org",
+        "https://*.partners.example.org",
+    ]
+    path, user = path_for(ROUTES[0], people), allowed_user(people)
+
+    async def scenario(origin):
+        communicator, connected = await connect(
+            path, user, origin, host=b"voice.example.org"
+        )
+        await communicator.disconnect()
+        return connected
+
+    assert async_to_sync(scenario)(b"http://voice.example.org")
+    assert async_to_sync(scenario)(b"https://staff.example.org")
+    assert async_to_sync(scenario)(b"https://youth.partners.example.org")
+    assert not async_to_sync(scenario)(b"https://staff.example.org:8443")
+    assert not async_to_sync(scenario)(b"http://youth.partners.example.org")
+    assert not async_to_sync(scenario)(b"https://voice.example.org.evil.example")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_host_the_site_does_not_serve_is_refused_whatever_the_origin(people):
+    user = allowed_user(people)
+
+    async def scenario():
+        communicator, connected = await connect(
+            "/ws/staff/moderation/", user, b"http://evil.example", host=b"evil.example"
+        )
+        await communicator.disconnect()
+        return connected
+
+    assert not async_to_sync(scenario)()
+
+
+route_prefixes = sorted(
+    {path_prefix for route in ROUTES for path_prefix in ["/" + route.split("<")[0]]}
+)
+odd_path_part = st.one_of(
+    st.text(max_size=40),
+    st.sampled_from(
+        [
+            "",
+            "0",
+            "-1",
+            "99999999999999999999999",
+            "1e309",
+            "%00",
+            "%2e%2e/",
+            "../../etc/passwd",
+            "é" * 200,
+            "\u202e",
+            "x" * 5000,
+            "?a=1&b",
+        ]
+    ),
+    st.integers().map(str),
+)
+odd_websocket_path = st.one_of(
+    odd_path_part.map(lambda part: "/" + part),
+    st.tuples(st.sampled_from(route_prefixes or ["/ws/"]), odd_path_part).map(
+        lambda parts: parts[0] + parts[1]
+    ),
+    st.tuples(
+        st.sampled_from(route_prefixes or ["/ws/"]), odd_path_part, odd_path_part
+    ).map(lambda parts: f"{parts[0]}{parts[1]}/{parts[2]}/"),
+)
+
+
+@pytest.mark.parametrize("who", ["anonymous", "administrator"])
+@pytest.mark.django_db(transaction=True)
+def test_an_odd_or_unknown_websocket_path_is_refused_without_an_error(
+    who, people, settings, caplog
+):
+    settings.STAFF_MFA_REQUIRED = False
+    user = AnonymousUser() if who == "anonymous" else allowed_user(people)
+
+    @hypothesis_settings(
+        max_examples=EXAMPLES,
+        deadline=None,
+        database=None,
+        suppress_health_check=list(HealthCheck),
+    )
+    @given(path=odd_websocket_path)
+    def probe(path):
+        caplog.clear()
+
+        async def scenario():
+            communicator, connected = await connect(path, user)
+            await communicator.disconnect()
+            return connected
+
+        with caplog.at_level(logging.WARNING):
+            async_to_sync(scenario)()  # an error in the app is raised here
+        errors = [r for r in caplog.records if r.levelno >= logging.ERROR]
+        assert not errors, f"{path!r}: {errors[0].getMessage()}"
+
+    probe()
+
+
+@pytest.mark.parametrize(
+    "path", ["/", "/ws/", "/ws/nowhere/", "/ws/board/meetings/abc/", "/ws/staff/"]
+)
+@pytest.mark.django_db(transaction=True)
+def test_an_unknown_websocket_path_is_refused_at_the_handshake(path, people):
+    user = allowed_user(people)
+
+    async def scenario():
+        communicator = WebsocketCommunicator(
+            application(),
+            path,
+            headers=[(b"origin", OWN_ORIGIN), (b"host", b"localhost")],
+        )
+        communicator.scope["user"] = user
+        connected, code = await communicator.connect()
+        await communicator.disconnect()
+        return connected, code
+
+    assert async_to_sync(scenario)() == (False, 4404)

@@ -172,13 +172,21 @@ if REDIS_URL:
     }
     CHANNEL_LAYERS = {
         "default": {
-            "BACKEND": "channels_redis.core.RedisChannelLayer",
+            # A cancelled receive always ends (config/channel_layer.py).
+            "BACKEND": "config.channel_layer.CancellableRedisChannelLayer",
             "CONFIG": {
                 # A restarted Redis leaves every pooled connection dead; the
                 # first command on each then reconnects and is sent again,
                 # so no live update is lost to a stale connection.
+                # The layer waits for messages in 5 s blocking pops; redis-py
+                # 8's default socket timeout is also 5 s, which tore quiet
+                # websockets down (channels_redis issue 422). Twice the wait.
                 "hosts": [
-                    {"address": REDIS_URL, "retry_on_error": [RedisConnectionError]}
+                    {
+                        "address": REDIS_URL,
+                        "retry_on_error": [RedisConnectionError],
+                        "socket_timeout": 10,
+                    }
                 ],
                 "prefix": env_str("CHANNEL_PREFIX", "yv"),
                 "capacity": 1500,
