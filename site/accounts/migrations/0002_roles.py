@@ -6,9 +6,16 @@ from accounts import roles
 
 
 def create_roles(apps, schema_editor):
-    from accounts.permissions import ROLE_PERMISSIONS
+    from accounts.permissions import AGREE_SIGN_IN_CODES, ROLE_PERMISSIONS
 
-    roles.grant_permissions(apps, ROLE_PERMISSIONS)
+    # That permission arrives with 0004, which grants it.
+    roles.grant_permissions(
+        apps,
+        {
+            role: [name for name in granted if name != AGREE_SIGN_IN_CODES]
+            for role, granted in ROLE_PERMISSIONS.items()
+        },
+    )
 
 
 def remove_roles(apps, schema_editor):
