@@ -3,6 +3,7 @@
 import pytest
 
 from accounts import roles
+from tests.factories import DEFAULT_PASSWORD
 from voice.moderation.models import SafeguardingConcern
 
 pytestmark = pytest.mark.django_db
@@ -109,3 +110,56 @@ def test_the_short_privacy_notice_is_shown_where_words_are_collected(client, pat
     # These forms work without signing in, so the notice says what that means.
     assert "We do not keep your IP address or what phone you use." in html
     assert 'href="/privacy/"' in html
+
+
+def session_row_text(client) -> str:
+    from django.contrib.sessions.models import Session
+
+    row = Session.objects.get(session_key=client.cookies["sessionid"].value)
+    return str(row.get_decoded())
+
+
+def test_an_anonymous_alert_does_not_follow_the_next_person_who_signs_in(
+    client, people
+):
+    client.post("/feedback/unsafe/", {"unsafe-details": "Someone is outside."})
+    concern = SafeguardingConcern.objects.get()
+    assert "feedback_unsafe" in session_row_text(client)
+
+    response = client.post(
+        "/accounts/login/", {"login": "young", "password": DEFAULT_PASSWORD}
+    )
+    assert response.status_code == 302
+    assert client.session["_auth_user_id"] == str(people[roles.YOUNG_PERSON].pk)
+    assert "feedback_unsafe" not in session_row_text(client)
+    assert client.get("/feedback/unsafe/sent/")["Location"] == "/feedback/unsafe/"
+    client.post("/feedback/unsafe/sent/", {"unsafe-details": "I can read this."})
+    concern.refresh_from_db()
+    assert "I can read this." not in concern.details
+
+
+def test_nothing_an_anonymous_visitor_left_in_the_session_survives_a_sign_in(
+    client, people
+):
+    session = client.session
+    session["feedback_reported"] = [1, 2, 3]
+    session["anything_else"] = "left by the last person"
+    session.save()
+    client.post("/accounts/login/", {"login": "young", "password": DEFAULT_PASSWORD})
+    stored = session_row_text(client)
+    assert "_auth_user_id" in stored
+    assert "feedback_reported" not in stored
+    assert "left by the last person" not in stored
+
+
+def test_an_anonymous_alert_is_remembered_only_while_words_can_be_added(client):
+    client.post("/feedback/unsafe/", {})
+    # The anonymous session ends when the time to add words ends.
+    assert client.session.get_expiry_age() <= 60 * 60
+    session = client.session
+    remembered = dict(session["feedback_unsafe"])
+    remembered["at"] = "2000-01-01T00:00:00+00:00"
+    session["feedback_unsafe"] = remembered
+    session.save()
+    assert client.get("/feedback/unsafe/sent/")["Location"] == "/feedback/unsafe/"
+    assert "feedback_unsafe" not in session_row_text(client)
