@@ -44,3 +44,22 @@ ROLE_USERNAMES = {
     roles.SERVICE_MANAGER: "manager",
     roles.ADMINISTRATOR: "admin",
 }
+
+
+def sign_in_code_for(user, *, created_by) -> str:
+    """A printed code for `user`; for someone with a password, with a colleague's agreement."""
+    from django.utils import timezone
+
+    from accounts.models import SignInCodeRequest
+    from accounts.services import issue_sign_in_code
+
+    agreed = None
+    if user.has_usable_password():
+        agreed = SignInCodeRequest.objects.create(
+            user=user,
+            requested_by=created_by,
+            reason="Forgot their password.",
+            status=SignInCodeRequest.Status.AGREED,
+            decided_at=timezone.now(),
+        )
+    return issue_sign_in_code(user=user, created_by=created_by, agreed_request=agreed)

@@ -14,6 +14,7 @@ from accounts import roles
 # ROLE_PERMISSIONS table is the roles' powers today.
 ROLE_MIGRATIONS = [
     ("accounts", "0002_roles", "accounts.permissions"),
+    ("accounts", "0004_sign_in_code_requests", "accounts.permissions"),
     ("privacy", "0002_roles", "privacy.permissions"),
     ("board", "0002_roles", "voice.board.permissions"),
     ("review", "0002_roles", "voice.review.permissions"),

@@ -7,8 +7,14 @@ class AccountsConfig(AppConfig):
     verbose_name = "Accounts and roles"
 
     def ready(self):
-        # Imported here: roles reads every app's permissions, so it needs the
-        # app registry ready.
+        # Imported here: both read other apps' modules and models, so they
+        # need the app registry ready.
+        from django.contrib.auth.signals import user_logged_in
+
         from accounts.roles import sync_roles_after_migrate
+        from accounts.sessions import forget_what_came_before_sign_in
 
         post_migrate.connect(sync_roles_after_migrate, sender=self)
+        user_logged_in.connect(
+            forget_what_came_before_sign_in, dispatch_uid="accounts.clean_session"
+        )

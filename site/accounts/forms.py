@@ -60,6 +60,18 @@ class SupportedAccountForm(forms.Form):
         return username
 
 
+class AskForCodeForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Why is a new code needed?"),
+        max_length=300,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_(
+            "For example: they forgot their password and are here with me. "
+            "The member of staff who agrees will read this."
+        ),
+    )
+
+
 class RedeemCodeForm(forms.Form):
     code = forms.CharField(
         label=_("Your sign-in code"),

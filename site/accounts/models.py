@@ -27,10 +27,56 @@ class User(AbstractUser):
                 "create_supported_account",
                 "Can create accounts for young people they support",
             ),
+            (
+                "agree_sign_in_codes",
+                "Can agree to a new sign-in code for someone who has a password",
+            ),
         ]
 
     def __str__(self) -> str:
         return self.username
+
+
+class SignInCodeRequest(models.Model):
+    """A worker asks for a new code for someone who has a password; someone else decides.
+
+    A code replaces the person's password when it is used, so it is never
+    made for an account with a password on one person's word alone.
+    """
+
+    class Status(models.TextChoices):
+        WAITING = "waiting", _("Waiting for a second member of staff")
+        AGREED = "agreed", _("Agreed: the code can be printed")
+        REFUSED = "refused", _("Refused")
+        PRINTED = "printed", _("Code printed")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="sign_in_code_requests",
+    )
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    reason = models.CharField(max_length=300)
+    requested_at = models.DateTimeField(default=timezone.now)
+    status = models.CharField(
+        max_length=10, choices=Status.choices, default=Status.WAITING
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-requested_at"]
+
+    def __str__(self) -> str:
+        return f"New sign-in code asked for {self.user}"
 
 
 class SignInCode(models.Model):
@@ -46,6 +92,14 @@ class SignInCode(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
     expires_at = models.DateTimeField()
     used_at = models.DateTimeField(null=True, blank=True)
+    agreed_request = models.ForeignKey(
+        SignInCodeRequest,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The agreement that let this code replace a password."),
+    )
 
     class Meta:
         ordering = ["-created_at"]

@@ -25,6 +25,10 @@ for _role in _ADMIN_ROLES:
     ROLE_PERMISSIONS[_role].append("wagtailadmin.access_admin")
 for _role in (roles.CASE_WORKER, roles.ADMINISTRATOR):
     ROLE_PERMISSIONS[_role].append("accounts.create_supported_account")
+AGREE_SIGN_IN_CODES = "accounts.agree_sign_in_codes"
+# A second pair of eyes before a code replaces someone's password.
+for _role in (roles.SAFEGUARDING_LEAD, roles.SERVICE_MANAGER, roles.ADMINISTRATOR):
+    ROLE_PERMISSIONS[_role].append(AGREE_SIGN_IN_CODES)
 ROLE_PERMISSIONS[roles.ADMINISTRATOR] += [
     "accounts.add_user",
     "accounts.change_user",
@@ -39,6 +43,8 @@ register(
         "accounts:redeem_code": Public(),
         "accounts:notifications": SignedIn(),
         "young_people:*": HasPermission("accounts.create_supported_account"),
+        "young_people:code_requests": HasPermission(AGREE_SIGN_IN_CODES),
+        "young_people:decide_code_request": HasPermission(AGREE_SIGN_IN_CODES),
         "admin_login_redirect": Public(),
         # allauth: sign-in, sign-up and reset are open; the rest need an account.
         "account_login": Public(),

@@ -5,7 +5,7 @@ See privacy/registry.py for the contract this module follows.
 
 from django.utils.translation import gettext_lazy as _
 
-from accounts.models import Notification, SignInCode
+from accounts.models import Notification, SignInCode, SignInCodeRequest
 
 LABEL = _("Your account")
 
@@ -66,6 +66,17 @@ def export_for(user) -> list[dict]:
         }
         for code in SignInCode.objects.filter(user=user).order_by("created_at")
     ]
+    rows += [
+        {
+            "New sign-in code asked for on": _when(asked.requested_at),
+            "Why": asked.reason,
+            "What was decided": asked.get_status_display(),
+            "Decided on": _when(asked.decided_at),
+        }
+        for asked in SignInCodeRequest.objects.filter(user=user).order_by(
+            "requested_at"
+        )
+    ]
     return rows
 
 
@@ -75,6 +86,7 @@ def erase_for(user, *, keep_anonymised: bool) -> list[str]:
 
     Notification.objects.filter(user=user).delete()
     SignInCode.objects.filter(user=user).delete()
+    SignInCodeRequest.objects.filter(user=user).delete()
     EmailAddress.objects.filter(user=user).delete()
     Authenticator.objects.filter(user=user).delete()
     # Codes a case worker made for others keep working; only the link to them goes.
@@ -93,4 +105,12 @@ def purge_expired(policy, now) -> dict[str, int]:
     codes, _counts = SignInCode.objects.filter(
         Q(used_at__lt=code_cutoff) | Q(used_at__isnull=True, expires_at__lt=code_cutoff)
     ).delete()
-    return {"messages deleted": notes, "used or run-out sign-in codes deleted": codes}
+    asked, _counts = SignInCodeRequest.objects.filter(
+        Q(decided_at__lt=code_cutoff)
+        | Q(decided_at__isnull=True, requested_at__lt=code_cutoff)
+    ).delete()
+    return {
+        "messages deleted": notes,
+        "used or run-out sign-in codes deleted": codes,
+        "requests for new sign-in codes deleted": asked,
+    }

@@ -5,7 +5,11 @@ Each app grants its own permissions to these roles in a data migration with
 """
 
 from django.apps import apps as django_apps
+from django.contrib.auth import get_user_model
 from django.contrib.auth.management import create_permissions
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext_lazy as _
 
 from accounts.access import project_permission_modules
 
@@ -44,6 +48,23 @@ LANDING_PAGES = [
 ]
 
 
+# Who outranks whom. Staff may act on another person's account (delete, deactivate,
+# change roles, print sign-in codes, carry out data requests) only when they rank
+# above every role that person holds. Public roles share the lowest rank.
+RANKS = {
+    YOUNG_PERSON: 0,
+    PARENT_CARER: 0,
+    BOARD_MEMBER: 0,
+    CASE_WORKER: 1,
+    MODERATOR: 1,
+    PROGRAMME_STAFF: 1,
+    SAFEGUARDING_LEAD: 3,
+    SERVICE_MANAGER: 3,
+    ADMINISTRATOR: 4,
+}
+SUPERUSER_RANK = max(RANKS.values()) + 1
+
+
 def role_names(user) -> set[str]:
     if not user.is_authenticated:
         return set()
@@ -59,6 +80,51 @@ def is_staff_member(user) -> bool:
     return user.is_authenticated and (
         user.is_superuser or bool(role_names(user) & set(STAFF_ROLES))
     )
+
+
+def rank_of(user) -> int:
+    """The highest rank among the person's roles (superusers rank above all)."""
+    if user.is_superuser:
+        return SUPERUSER_RANK
+    return max((RANKS.get(name, 0) for name in role_names(user)), default=0)
+
+
+def can_act_on(actor, target) -> bool:
+    """May `actor` change, delete or stand in for `target`'s account?
+
+    Only on accounts ranked below their own, never on their own account
+    (people change that from their own pages). Superusers may act on anyone
+    else, other superusers included.
+    """
+    if not actor.is_authenticated or not actor.is_active:
+        return False
+    if target.pk is not None and target.pk == actor.pk:
+        return False
+    return actor.is_superuser or rank_of(actor) > rank_of(target)
+
+
+def can_grant(actor, role: str) -> bool:
+    """May `actor` give (or take away) this role? Only roles below their own."""
+    if not actor.is_authenticated or not actor.is_active:
+        return False
+    return actor.is_superuser or RANKS.get(role, SUPERUSER_RANK) < rank_of(actor)
+
+
+class OutOfReach(PermissionDenied):
+    """Refused because the account ranks as high as the actor's own, or higher."""
+
+    plain_reason = _(
+        "You cannot do this for this account. Only someone in a more senior "
+        "role can. Ask your service manager or an administrator."
+    )
+
+
+def account_in_reach(actor, **lookup):
+    """The account found by `lookup` (404 if none), if `actor` may act on it."""
+    target = get_object_or_404(get_user_model(), **lookup)
+    if not can_act_on(actor, target):
+        raise OutOfReach
+    return target
 
 
 def landing_for(user) -> str:

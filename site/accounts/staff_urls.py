@@ -13,4 +13,11 @@ urlpatterns = [
     path(
         "<int:user_id>/let-sign-in/", views.lift_sign_in_lock, name="lift_sign_in_lock"
     ),
+    path("<int:user_id>/code/ask/", views.ask_for_code, name="ask_for_code"),
+    path("code-requests/", views.code_requests, name="code_requests"),
+    path(
+        "code-requests/<int:request_id>/",
+        views.decide_code_request,
+        name="decide_code_request",
+    ),
 ]

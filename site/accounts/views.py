@@ -4,6 +4,7 @@ from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth import get_user_model, login
+from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render, resolve_url
 from django.urls import reverse
 from django.utils import timezone
@@ -11,7 +12,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts import roles, services
-from accounts.forms import RedeemCodeForm, SupportedAccountForm
+from accounts.forms import AskForCodeForm, RedeemCodeForm, SupportedAccountForm
+from accounts.models import SignInCodeRequest
 from accounts.qr import qr_data_url
 
 User = get_user_model()
@@ -41,11 +43,23 @@ def admin_login_redirect(request):
 
 
 def supported_list(request):
-    young_people = (
+    young_people = list(
         User.objects.filter(case_worker=request.user)
         .order_by("username")
-        .only("username", "date_joined", "last_login")
+        .only("username", "date_joined", "last_login", "password")
     )
+    open_requests = {
+        item.user_id: item
+        for item in SignInCodeRequest.objects.filter(
+            user__in=young_people,
+            status__in=[
+                SignInCodeRequest.Status.WAITING,
+                SignInCodeRequest.Status.AGREED,
+            ],
+        ).order_by("requested_at")
+    }
+    for person in young_people:
+        person.open_code_request = open_requests.get(person.pk)
     return render(
         request, "accounts/supported_list.html", {"young_people": young_people}
     )
@@ -61,11 +75,28 @@ def create_supported(request):
     return render(request, "accounts/create_supported.html", {"form": form})
 
 
+def _supported_in_reach(request, user_id: int):
+    return roles.account_in_reach(request.user, pk=user_id, case_worker=request.user)
+
+
 @require_POST
 def sign_in_code(request, user_id: int):
-    """Issue a fresh code for a young person this case worker supports."""
-    young_person = get_object_or_404(User, pk=user_id, case_worker=request.user)
-    code = services.issue_sign_in_code(user=young_person, created_by=request.user)
+    """Print a code for a young person this case worker supports.
+
+    Someone who has never set a password gets one at once. For someone who
+    has, a code would replace their password, so it is printed only once a
+    second member of staff has agreed; until then the worker is asked why.
+    """
+    young_person = _supported_in_reach(request, user_id)
+    if not young_person.has_usable_password():
+        code = services.issue_sign_in_code(user=young_person, created_by=request.user)
+        return render_code_sheet(request, young_person, code)
+    agreed = services.agreed_code_request(user=young_person, requested_by=request.user)
+    if agreed is None:
+        return redirect("young_people:ask_for_code", user_id=young_person.pk)
+    code = services.print_agreed_sign_in_code(
+        code_request=agreed, printed_by=request.user
+    )
     return render_code_sheet(request, young_person, code)
 
 
@@ -80,6 +111,73 @@ def lift_sign_in_lock(request, user_id: int):
         % {"username": young_person.username},
     )
     return redirect("young_people:list")
+
+
+def ask_for_code(request, user_id: int):
+    """Ask a second member of staff to agree to a new code for someone with a password."""
+    young_person = _supported_in_reach(request, user_id)
+    if not young_person.has_usable_password():
+        return redirect("young_people:list")
+    waiting = services.waiting_code_request(user=young_person)
+    form = AskForCodeForm(request.POST or None)
+    if request.method == "POST" and waiting is None and form.is_valid():
+        waiting = services.ask_for_sign_in_code(
+            user=young_person,
+            requested_by=request.user,
+            reason=form.cleaned_data["reason"],
+        )
+        messages.success(
+            request,
+            _(
+                "Asked. When a second member of staff agrees, come back to this "
+                "list to print the code. %(name)s has been told in their messages."
+            )
+            % {"name": young_person.get_username()},
+        )
+        return redirect("young_people:list")
+    return render(
+        request,
+        "accounts/ask_for_code.html",
+        {"young_person": young_person, "form": form, "waiting": waiting},
+        status=400 if form.is_bound and form.errors else 200,
+    )
+
+
+def code_requests(request):
+    """Requests for new codes waiting for a second member of staff."""
+    waiting = [
+        item
+        for item in SignInCodeRequest.objects.filter(
+            status=SignInCodeRequest.Status.WAITING
+        )
+        .exclude(requested_by=request.user)
+        .select_related("user", "requested_by")
+        .order_by("requested_at")
+        if roles.can_act_on(request.user, item.user)
+    ]
+    return render(request, "accounts/code_requests.html", {"waiting": waiting})
+
+
+@require_POST
+def decide_code_request(request, request_id: int):
+    code_request = get_object_or_404(
+        SignInCodeRequest.objects.select_related("user"), pk=request_id
+    )
+    agree = request.POST.get("decision") == "agree"
+    try:
+        services.decide_code_request(
+            code_request=code_request, decided_by=request.user, agree=agree
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request,
+            _("Agreed. The worker who asked can now print the code.")
+            if agree
+            else _("Refused. No code will be made."),
+        )
+    return redirect("young_people:code_requests")
 
 
 def render_code_sheet(request, young_person, code: str):

@@ -1,7 +1,65 @@
-"""Audit log actions of the account pages."""
+"""Wagtail hooks for accounts: the audit log's account actions, and the rank rule
+in Wagtail's user admin (edit, delete, role changes, bulk actions).
 
+Wagtail checks only that a person holds "change user"; these hooks add
+accounts.roles' rule, so an administrator cannot change, deactivate or delete
+an account ranked as high as their own, nor hand out a role that high.
+"""
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+
+from accounts.roles import OutOfReach, can_act_on, can_grant, role_names
+
+
+def _submitted_roles(request) -> set[str] | None:
+    """The role names ticked in a user form, or None when the form sends none."""
+    if request.method != "POST" or "groups" not in request.POST:
+        return None if request.method != "POST" else set()
+    ids = [value for value in request.POST.getlist("groups") if value.isdigit()]
+    return set(Group.objects.filter(pk__in=ids).values_list("name", flat=True))
+
+
+def _refuse_role_changes_out_of_reach(request, before: set[str]) -> None:
+    after = _submitted_roles(request)
+    if after is None:
+        return
+    if any(not can_grant(request.user, role) for role in before ^ after):
+        raise OutOfReach
+    if request.POST.get("is_superuser") and not request.user.is_superuser:
+        raise OutOfReach
+
+
+@hooks.register("before_create_user")
+def refuse_creating_accounts_above_own_rank(request):
+    _refuse_role_changes_out_of_reach(request, before=set())
+
+
+@hooks.register("before_edit_user")
+def refuse_editing_accounts_out_of_reach(request, user):
+    if not can_act_on(request.user, user):
+        raise OutOfReach
+    _refuse_role_changes_out_of_reach(request, before=set(role_names(user)))
+
+
+@hooks.register("before_delete_user")
+def refuse_deleting_accounts_out_of_reach(request, user):
+    if not can_act_on(request.user, user):
+        raise OutOfReach
+
+
+@hooks.register("before_bulk_action")
+def refuse_bulk_actions_on_accounts_out_of_reach(request, action_type, objects, view):
+    if getattr(view, "model", None) is not get_user_model():
+        return
+    if any(not can_act_on(request.user, user) for user in objects):
+        raise OutOfReach
+    if action_type == "assign_role":
+        role = view.cleaned_form.cleaned_data.get("role")
+        if role is not None and not can_grant(request.user, role.name):
+            raise OutOfReach
 
 
 @hooks.register("register_log_actions")
@@ -10,4 +68,18 @@ def register_account_log_actions(actions):
         "accounts.sign_in_lock_lifted",
         _("Sign-in lock lifted"),
         _("Case worker let them sign in again"),
+    )
+    actions.register_action(
+        "accounts.sign_in_code.issue", _("Make a sign-in code"), _("Code made")
+    )
+    actions.register_action(
+        "accounts.sign_in_code.ask",
+        _("Ask for a new sign-in code"),
+        _("Code asked for"),
+    )
+    actions.register_action(
+        "accounts.sign_in_code.agree", _("Agree to a new sign-in code"), _("Agreed")
+    )
+    actions.register_action(
+        "accounts.sign_in_code.refuse", _("Refuse a new sign-in code"), _("Refused")
     )

@@ -34,7 +34,9 @@ def staff_home(request):
 
 
 def forbidden(request, exception=None):
-    return render(request, "errors/403.html", status=403)
+    # Refusals that explain themselves (e.g. accounts.roles.OutOfReach) say why.
+    reason = getattr(exception, "plain_reason", "")
+    return render(request, "errors/403.html", {"reason": reason}, status=403)
 
 
 def not_found(request, exception=None):

@@ -79,6 +79,13 @@ class RetentionSettings(BaseGenericSetting):
         default=30,
         help_text=_("Days a used or run-out sign-in code is kept."),
     )
+    finished_task_days = models.PositiveSmallIntegerField(
+        default=7,
+        help_text=_(
+            "Days a finished background job is kept. Jobs such as an email "
+            "hold the address and the words sent, so they do not stay for ever."
+        ),
+    )
     access_log_years = models.PositiveSmallIntegerField(
         default=2,
         help_text=_("Years the record of staff looking at people's data is kept."),
@@ -93,6 +100,7 @@ class RetentionSettings(BaseGenericSetting):
             [
                 FieldPanel("notification_days"),
                 FieldPanel("sign_in_code_days"),
+                FieldPanel("finished_task_days"),
                 FieldPanel("access_log_years"),
             ],
             heading=_("Accounts and records"),

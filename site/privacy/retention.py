@@ -7,6 +7,8 @@ from datetime import datetime, timedelta
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django_tasks_db.models import DBTaskResult
 
 from privacy.models import RetentionSettings
 from privacy.registry import purge_everywhere
@@ -33,7 +35,26 @@ def current_policy() -> RetentionSettings:
     return RetentionSettings.load()
 
 
+BACKGROUND_JOBS = _("Background jobs")
+
+
+def purge_finished_tasks(policy, now: datetime) -> dict[str, int]:
+    """Finished jobs in the task queue (their arguments hold addresses and words).
+
+    Jobs still waiting or running stay, whatever their age.
+    """
+    cutoff = days_before(now, policy.finished_task_days)
+    deleted, _counts = (
+        DBTaskResult.objects.finished().filter(finished_at__lt=cutoff).delete()
+    )
+    return {"finished background jobs deleted": deleted}
+
+
 @transaction.atomic
 def purge_expired_data(*, now: datetime | None = None) -> dict[str, dict[str, int]]:
     """Remove or anonymise everything past its period, in every app, at once."""
-    return purge_everywhere(current_policy(), now or timezone.now())
+    now = now or timezone.now()
+    policy = current_policy()
+    done = purge_everywhere(policy, now)
+    done[str(BACKGROUND_JOBS)] = purge_finished_tasks(policy, now)
+    return done

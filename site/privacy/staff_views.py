@@ -1,22 +1,22 @@
 """Data requests made in person: staff find the person, show, download or delete.
 
-Every view of one person's data is written to the access log first.
+Every view of one person's data is written to the access log first. Staff
+may handle requests only for accounts ranked below their own (see
+accounts.roles.can_act_on); anyone else's request goes to someone senior.
 """
 
 from django.contrib import messages
-from django.contrib.auth import get_user_model
 from django.core.paginator import Paginator
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
+from accounts.roles import account_in_reach
 from privacy import selectors, services
 from privacy.audit import record_access
 from privacy.export import json_download
 from privacy.forms import FindPersonForm, StaffDeleteAccountForm
 from privacy.registry import export_sections
-
-User = get_user_model()
 
 
 def index(request):
@@ -33,7 +33,7 @@ def index(request):
 
 @never_cache
 def person(request, user_id: int):
-    subject = get_object_or_404(User, pk=user_id)
+    subject = account_in_reach(request.user, pk=user_id)
     record_access(request, subject, "Everything held about them (data request)")
     return render(
         request,
@@ -44,14 +44,14 @@ def person(request, user_id: int):
 
 @never_cache
 def person_json(request, user_id: int):
-    subject = get_object_or_404(User, pk=user_id)
+    subject = account_in_reach(request.user, pk=user_id)
     record_access(request, subject, "Downloaded everything held about them")
     return json_download(subject)
 
 
 @never_cache
 def person_printable(request, user_id: int):
-    subject = get_object_or_404(User, pk=user_id)
+    subject = account_in_reach(request.user, pk=user_id)
     record_access(request, subject, "Printed everything held about them")
     return render(
         request,
@@ -62,11 +62,7 @@ def person_printable(request, user_id: int):
 
 @never_cache
 def delete_person(request, user_id: int):
-    subject = get_object_or_404(User, pk=user_id)
-    refusal = _deletion_refusal(request, subject)
-    if refusal:
-        messages.error(request, refusal)
-        return redirect("privacy_admin:person", user_id=subject.pk)
+    subject = account_in_reach(request.user, pk=user_id)
     form = StaffDeleteAccountForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         result = services.delete_account(
@@ -82,14 +78,6 @@ def delete_person(request, user_id: int):
     return render(
         request, "privacy/staff/delete_person.html", {"subject": subject, "form": form}
     )
-
-
-def _deletion_refusal(request, subject) -> str:
-    if subject.pk == request.user.pk:
-        return _("Delete your own account from “My data”, not from here.")
-    if subject.is_superuser:
-        return _("A superuser's account can only be removed by another superuser.")
-    return ""
 
 
 def access_log(request):

@@ -5,6 +5,7 @@ from django.test import Client
 
 from accounts import roles
 from accounts.models import Notification
+from tests.factories import DEFAULT_PASSWORD
 from voice.moderation.models import SafeguardingConcern
 from voice.moderation.services import acknowledge_concern
 
@@ -169,3 +170,56 @@ def test_a_signed_in_young_person_signing_in_again_still_reaches_the_same_concer
     assert concern.raised_by == young
     assert all(f"Signed in {n}." in concern.details for n in range(3))
     assert notifications_for_leads(people).count() == 1
+
+
+def session_row_text(client) -> str:
+    from django.contrib.sessions.models import Session
+
+    row = Session.objects.get(session_key=client.cookies["sessionid"].value)
+    return str(row.get_decoded())
+
+
+def test_an_anonymous_alert_does_not_follow_the_next_person_who_signs_in(
+    client, people
+):
+    client.post("/feedback/unsafe/", {"unsafe-details": "Someone is outside."})
+    concern = SafeguardingConcern.objects.get()
+    assert "feedback_unsafe" in session_row_text(client)
+
+    response = client.post(
+        "/accounts/login/", {"login": "young", "password": DEFAULT_PASSWORD}
+    )
+    assert response.status_code == 302
+    assert client.session["_auth_user_id"] == str(people[roles.YOUNG_PERSON].pk)
+    assert "feedback_unsafe" not in session_row_text(client)
+    assert client.get("/feedback/unsafe/sent/")["Location"] == "/feedback/unsafe/"
+    client.post("/feedback/unsafe/sent/", {"unsafe-details": "I can read this."})
+    concern.refresh_from_db()
+    assert "I can read this." not in concern.details
+
+
+def test_nothing_an_anonymous_visitor_left_in_the_session_survives_a_sign_in(
+    client, people
+):
+    session = client.session
+    session["feedback_reported"] = [1, 2, 3]
+    session["anything_else"] = "left by the last person"
+    session.save()
+    client.post("/accounts/login/", {"login": "young", "password": DEFAULT_PASSWORD})
+    stored = session_row_text(client)
+    assert "_auth_user_id" in stored
+    assert "feedback_reported" not in stored
+    assert "left by the last person" not in stored
+
+
+def test_an_anonymous_alert_is_remembered_only_while_words_can_be_added(client):
+    client.post("/feedback/unsafe/", {})
+    # The anonymous session ends when the time to add words ends.
+    assert client.session.get_expiry_age() <= 60 * 60
+    session = client.session
+    remembered = dict(session["feedback_unsafe"])
+    remembered["at"] = "2000-01-01T00:00:00+00:00"
+    session["feedback_unsafe"] = remembered
+    session.save()
+    assert client.get("/feedback/unsafe/sent/")["Location"] == "/feedback/unsafe/"
+    assert "feedback_unsafe" not in session_row_text(client)

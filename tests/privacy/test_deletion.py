@@ -6,10 +6,9 @@ from django.db.models import Count
 
 from accounts.models import Notification, SignInCode
 from accounts.notifications import notify
-from accounts.services import issue_sign_in_code
 from privacy.models import AccessLog
 from privacy.services import delete_account
-from tests.factories import DEFAULT_PASSWORD
+from tests.factories import DEFAULT_PASSWORD, sign_in_code_for
 from tests.privacy.factories import feedback, safeguarding_phrase
 from voice.feedback.models import Feedback
 from voice.moderation.models import ModeratedText, SafeguardingConcern
@@ -40,7 +39,7 @@ def contributions(young_person, other_person, people):
         ),
     ]
     notify(user=young_person, message="A reply is waiting.")
-    issue_sign_in_code(user=young_person, created_by=people["Case worker"])
+    sign_in_code_for(young_person, created_by=people["Case worker"])
     return given
 
 

@@ -4,8 +4,8 @@ import json
 
 from accounts.models import Notification
 from accounts.notifications import notify
-from accounts.services import issue_sign_in_code
 from privacy.registry import personal_data_modules
+from tests.factories import sign_in_code_for
 from tests.privacy.factories import feedback
 
 
@@ -39,7 +39,7 @@ def test_download_holds_the_persons_account_feedback_words_and_messages(
         reply="We will try later times.",
     )
     notify(user=young_person, message="Your feedback got a reply.")
-    issue_sign_in_code(user=young_person, created_by=people["Case worker"])
+    sign_in_code_for(young_person, created_by=people["Case worker"])
 
     data = download(client, young_person)
     account = data["sections"]["Your account"]
@@ -77,7 +77,7 @@ def test_download_holds_nothing_about_anyone_else(client, young_person, other_pe
 def test_the_download_never_holds_a_sign_in_code_or_password(
     client, young_person, people
 ):
-    code = issue_sign_in_code(user=young_person, created_by=people["Case worker"])
+    code = sign_in_code_for(young_person, created_by=people["Case worker"])
     text = json.dumps(download(client, young_person))
     assert code not in text
     assert young_person.password not in text
@@ -123,3 +123,29 @@ def test_my_data_says_how_long_we_keep_things_as_staff_set_it(client, young_pers
     content = client.get("/my-data/").content.decode()
     assert "The words you write: 9 months after" in content
     assert "Messages in your account: 180 days." in content
+
+
+def test_the_download_holds_what_the_person_said_when_they_did_not_feel_safe(
+    client, young_person, other_person
+):
+    client.force_login(young_person)
+    client.post(
+        "/feedback/unsafe/",
+        {
+            "unsafe-details": "Someone keeps following me home.",
+            "unsafe-how_to_reach": "Call the office phone.",
+        },
+    )
+    client.post("/feedback/unsafe/sent/", {"unsafe-details": "It was today too."})
+    client.force_login(other_person)
+    client.post("/feedback/unsafe/", {"unsafe-details": "Not theirs to read."})
+    from voice.moderation.models import SafeguardingConcern
+
+    SafeguardingConcern.objects.update(action_taken="Lead's note: phoned the school.")
+
+    text = json.dumps(download(client, young_person), ensure_ascii=False)
+    assert "Someone keeps following me home." in text
+    assert "It was today too." in text
+    assert "Call the office phone." in text
+    assert "Not theirs to read." not in text
+    assert "phoned the school" not in text

@@ -214,3 +214,38 @@ def test_safeguarding_period_is_counted_in_years_from_closing(young_person, year
     purge_expired_data(now=NOW)
     concern.refresh_from_db()
     assert (concern.anonymised_at is not None) is (years == 6)
+
+
+def test_finished_background_jobs_go_after_their_period_with_the_email_they_held(
+    settings, young_person, django_capture_on_commit_callbacks, mailoutbox
+):
+    """The task queue kept each email's address and words for ever."""
+    from django.utils import timezone
+    from django_tasks_db.models import DBTaskResult
+
+    from accounts.notifications import notify
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    young_person.email = "kid@example.org"
+    young_person.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        notify(user=young_person, message="Your event moved to Friday.")
+        notify(user=young_person, message="A newer message.")
+    call_command("db_worker", "--batch", stdout=io.StringIO(), stderr=io.StringIO())
+    assert len(mailoutbox) == 2
+    old, recent = DBTaskResult.objects.order_by("enqueued_at")
+    assert "kid@example.org" in str(old.args_kwargs)
+    policy = RetentionSettings.load()
+    now = timezone.now()
+    old.finished_at = now - timedelta(days=policy.finished_task_days) - ONE_SECOND
+    old.save(update_fields=["finished_at"])
+    with django_capture_on_commit_callbacks(execute=True):
+        notify(user=young_person, message="Still waiting to be sent.")
+    waiting = DBTaskResult.objects.exclude(pk__in=[old.pk, recent.pk]).get()
+
+    out = io.StringIO()
+    call_command("purge_expired_data", stdout=out)
+
+    remaining = set(DBTaskResult.objects.values_list("pk", flat=True))
+    assert remaining == {recent.pk, waiting.pk}
+    assert "finished background jobs deleted: 1" in out.getvalue()

@@ -339,10 +339,17 @@ def unsafe_sent(request):
 
 
 def remember_unsafe_alert(request, concern: SafeguardingConcern) -> None:
+    """Remember the alert for the next page, where words can be added, and no longer.
+
+    An anonymous visitor's session ends when that time is up, so the alert is
+    not named in a session a shared phone keeps (signing in clears it too).
+    """
     request.session[UNSAFE_SESSION_KEY] = {
         "id": concern.pk,
         "at": timezone.now().isoformat(),
     }
+    if not request.user.is_authenticated:
+        request.session.set_expiry(int(UNSAFE_ADD_WINDOW.total_seconds()))
 
 
 def recent_unsafe_alert(request, *, within: timedelta) -> SafeguardingConcern | None:
@@ -352,6 +359,10 @@ def recent_unsafe_alert(request, *, within: timedelta) -> SafeguardingConcern | 
     try:
         raised_at = datetime.fromisoformat(remembered["at"])
     except (KeyError, TypeError, ValueError):
+        request.session.pop(UNSAFE_SESSION_KEY, None)
+        return None
+    if raised_at < timezone.now() - UNSAFE_ADD_WINDOW:
+        request.session.pop(UNSAFE_SESSION_KEY, None)
         return None
     if raised_at < timezone.now() - within:
         return None

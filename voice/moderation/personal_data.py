@@ -66,6 +66,7 @@ def export_for(user) -> list[dict]:
         {
             "Safeguarding record made on": _when(concern.created_at),
             "What started it": concern.get_source_display(),
+            **_own_words(concern, user),
             "Closed": concern.closed_at is not None,
             "Staff notes": _(
                 "Not included here. Ask us and a safeguarding lead will go "
@@ -75,6 +76,20 @@ def export_for(user) -> list[dict]:
         for concern in concerns.order_by("created_at")
     ]
     return rows
+
+
+def _own_words(concern: SafeguardingConcern, user) -> dict:
+    """What the person told us when they pressed "I don't feel safe": their words.
+
+    Other records' details are written by staff or the screening, and the
+    words they are about are already in the rows above.
+    """
+    if (
+        concern.source != SafeguardingConcern.Source.UNSAFE_BUTTON
+        or concern.raised_by_id != user.pk
+    ):
+        return {}
+    return {"What you told us": concern.details}
 
 
 def erase_for(user, *, keep_anonymised: bool) -> list[str]:

@@ -309,6 +309,9 @@ WAGTAILADMIN_LOGIN_URL = "/accounts/login/"
 # Wagtail's own password views know nothing of allauth's rate limits and MFA.
 WAGTAIL_PASSWORD_RESET_ENABLED = False
 WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
+# Staff never set someone else's password: whoever knows it could take the
+# account over. People choose their own (sign-up, a sign-in code, a reset).
+WAGTAILUSERS_PASSWORD_ENABLED = False
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAIL_ENABLE_UPDATE_CHECK = False
