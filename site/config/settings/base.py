@@ -289,6 +289,8 @@ STORAGES = {
 WAGTAIL_SITE_NAME = env_str("SITE_NAME", "Youth Voice")
 WAGTAILADMIN_BASE_URL = env_str("BASE_URL", "http://127.0.0.1:8000")
 WAGTAILADMIN_LOGIN_URL = "/accounts/login/"
+# Private pages that need a sign-in send people to allauth, not to /_util/login/.
+WAGTAIL_FRONTEND_LOGIN_URL = "/accounts/login/"
 # Wagtail's own password views know nothing of allauth's rate limits and MFA.
 WAGTAIL_PASSWORD_RESET_ENABLED = False
 WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
