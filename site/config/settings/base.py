@@ -236,6 +236,9 @@ ACCOUNT_RATE_LIMITS = {
     "change_password": "5/m/user",
     "manage_email": "10/m/user",
     "confirm_email": "1/3m/key",
+    # The sign-in code page (accounts:redeem_code): a code has about 56 bits,
+    # so this stops nothing but brute force, and a room of 30 still gets in.
+    "redeem_sign_in_code": "40/m/ip,200/h/ip",
 }
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = env_str("MFA_TOTP_ISSUER", "Youth Voice")
