@@ -3,6 +3,7 @@
 import pytest
 
 from accounts import roles
+from tests.factories import pass_mfa
 from voice.moderation.models import SafeguardingConcern
 
 pytestmark = pytest.mark.django_db
@@ -22,6 +23,7 @@ def test_other_people_see_it_only_on_the_feedback_page(client, people, home_page
         client.logout()
         if user:
             client.force_login(user)
+            pass_mfa(client, user)
         assert 'action="/feedback/unsafe/"' not in client.get("/").content.decode()
         assert 'action="/feedback/unsafe/"' in client.get("/feedback/").content.decode()
 
