@@ -10,7 +10,7 @@ from hypothesis import settings as hypothesis_settings
 from wagtail.models import Collection, Locale, Page, Site, Workflow
 
 from accounts import roles
-from tests.factories import ROLE_USERNAMES, UserFactory
+from tests.factories import ROLE_USERNAMES, UserFactory, pass_mfa
 
 # CI draws the same examples on every run, so a red build always names a
 # change on main; `make fuzz` explores fresh random examples instead.
@@ -96,12 +96,19 @@ def young_person(db):
 
 @pytest.fixture
 def client_for(client, settings):
-    """A test client signed in as the given user (MFA assumed done unless a test says otherwise)."""
+    """A test client signed in as the given user.
 
-    def sign_in(user, mfa_required: bool = False):
+    By default the session has passed MFA (as allauth records it). With
+    `mfa_required=True` MFA is enforced and the session has not passed it,
+    unless `passed_mfa=True` says it has.
+    """
+
+    def sign_in(user, mfa_required: bool = False, passed_mfa: bool | None = None):
         settings.STAFF_MFA_REQUIRED = mfa_required
         if user is not None:
             client.force_login(user)
+            if passed_mfa if passed_mfa is not None else not mfa_required:
+                pass_mfa(client, user)
         return client
 
     return sign_in

@@ -1,6 +1,11 @@
 """Factories shared by every app's tests."""
 
+from importlib import import_module
+from types import SimpleNamespace
+
 import factory
+from allauth.account.internal.flows.login import record_authentication
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
@@ -27,6 +32,20 @@ class UserFactory(factory.django.DjangoModelFactory):
     def saved(self, create, extracted, **kwargs):
         if create:
             self.save()
+
+
+def pass_mfa(client, user) -> None:
+    """Record in the client's session that it passed MFA, as allauth does after a code."""
+    session = client.session
+    record_authentication(SimpleNamespace(session=session), user, "mfa", type="totp")
+    session.save()
+
+
+def session_that_passed_mfa(user):
+    """A session in which `user` passed MFA, for a websocket's scope (kept in memory)."""
+    session = import_module(settings.SESSION_ENGINE).SessionStore()
+    record_authentication(SimpleNamespace(session=session), user, "mfa", type="totp")
+    return session
 
 
 def user_with_role(role: str, **kwargs):

@@ -11,7 +11,7 @@ from django.test import Client
 from accounts import roles
 from accounts.models import SignInCode
 from accounts.services import create_supported_account
-from tests.factories import DEFAULT_PASSWORD, UserFactory, user_with_role
+from tests.factories import DEFAULT_PASSWORD, UserFactory, pass_mfa, user_with_role
 
 User = get_user_model()
 
@@ -98,11 +98,13 @@ def test_staff_without_mfa_are_sent_to_set_it_up(client, db, settings, path):
     assert response["Location"] == "/accounts/2fa/totp/activate/"
 
 
-def test_staff_with_mfa_get_in(client, db, settings):
+def test_staff_get_in_once_this_session_passed_mfa(client, db, settings):
     settings.STAFF_MFA_REQUIRED = True
     moderator = user_with_role(roles.MODERATOR)
     Authenticator.objects.create(user=moderator, type=Authenticator.Type.TOTP, data={})
     client.force_login(moderator)
+    assert client.get("/staff/").status_code == 302  # having TOTP is not enough
+    pass_mfa(client, moderator)
     assert client.get("/staff/").status_code == 200
 
 
@@ -308,3 +310,51 @@ def test_a_case_worker_cannot_lift_the_lock_of_someone_they_do_not_support(
     client.force_login(user_with_role(roles.CASE_WORKER))
     answer = client.post(f"/staff/young-people/{stranger.pk}/let-sign-in/")
     assert answer.status_code == 404
+
+
+def redeem(client, code: str):
+    return client.post(
+        "/accounts/code/",
+        {"code": code, "password1": "my-own-pass-9", "password2": "my-own-pass-9"},
+    )
+
+
+def test_guessing_sign_in_codes_is_rate_limited_and_says_so_beside_the_form(
+    client, db, settings
+):
+    from django.core.cache import cache
+
+    cache.clear()
+    settings.ACCOUNT_RATE_LIMITS = {
+        **settings.ACCOUNT_RATE_LIMITS,
+        "redeem_sign_in_code": "3/m/ip",
+    }
+    worker = user_with_role(roles.CASE_WORKER)
+    young, code = create_supported_account(case_worker=worker, username="guessed")
+    for guess in ["AAAA-AAAA-AAAA", "CCCC-CCCC-CCCC", "DDDD-DDDD-DDDD"]:
+        assert "That code does not work" in redeem(client, guess).content.decode()
+
+    response = redeem(client, code)  # even the right code waits now
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Too many tries" in html
+    assert f'value="{code}"' in html  # what was typed is kept
+    assert "_auth_user_id" not in client.session
+    young.refresh_from_db()
+    assert not young.has_usable_password()
+    cache.clear()
+
+
+def test_a_sign_in_code_signs_in_through_allauth_and_is_recorded(client, db):
+    from allauth.account.authentication import get_authentication_records
+
+    worker = user_with_role(roles.CASE_WORKER)
+    young, code = create_supported_account(case_worker=worker, username="recorded")
+    response = redeem(client, code)
+    assert response.status_code == 302
+    assert response["Location"] == "/"
+    request = response.wsgi_request
+    assert request.user == young
+    assert [r["method"] for r in get_authentication_records(request, young)] == [
+        "sign_in_code"
+    ]

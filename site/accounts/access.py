@@ -76,6 +76,19 @@ class HasPermission(Rule):
 
 
 @dataclass(frozen=True)
+class LeadsToSignIn(Rule):
+    """A closed login door: it opens for anyone and sends them on to allauth's sign-in."""
+
+    description: str = "anyone, sent on to allauth's sign-in"
+
+    def outcome_for(self, user) -> Outcome:
+        return Outcome.ALLOW
+
+    def expected_outcome_for(self, user) -> Outcome:
+        return Outcome.LOGIN
+
+
+@dataclass(frozen=True)
 class Delegated(Rule):
     """The view applies its own checks (e.g. Wagtail's page privacy); say which.
 

@@ -1,6 +1,7 @@
 """Sign-up and account forms, written for young readers."""
 
 from allauth.account.forms import SignupForm as AllauthSignupForm
+from allauth.core import ratelimit
 from django import forms
 from django.contrib.auth import get_user_model, password_validation
 from django.utils.translation import gettext_lazy as _
@@ -9,6 +10,9 @@ from accounts import roles
 from accounts.services import find_usable_code
 
 User = get_user_model()
+
+# The ACCOUNT_RATE_LIMITS entry that limits attempts at the sign-in code page.
+SIGN_IN_CODE_RATE_LIMIT = "redeem_sign_in_code"
 
 
 class SignupForm(AllauthSignupForm):
@@ -89,7 +93,16 @@ class RedeemCodeForm(forms.Form):
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
     )
 
+    def __init__(self, *args, request, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.request = request
+
     def clean_code(self):
+        # Limited like allauth's own sign-in, before the code is even looked at.
+        if not ratelimit.consume(self.request, action=SIGN_IN_CODE_RATE_LIMIT):
+            raise forms.ValidationError(
+                _("Too many tries from here. Wait a few minutes, then try again.")
+            )
         sign_in_code = find_usable_code(self.cleaned_data["code"])
         if sign_in_code is None:
             raise forms.ValidationError(

@@ -1,18 +1,30 @@
-"""Access rules on every view, and MFA before any staff page opens."""
+"""Access rules on every view, and MFA before a staff member opens anything."""
 
 import logging
 
-from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 
 from accounts.access import Outcome, rule_for
-from accounts.roles import is_staff_member
+from accounts.mfa import mfa_step_needed, mfa_step_url
 
 logger = logging.getLogger(__name__)
 
-STAFF_PATH_PREFIXES = ("/admin/", "/staff/")
+# The only views a staff member may open before this session has passed MFA:
+# the MFA steps themselves (setting up TOTP asks for the password again
+# first), signing out, and the health check. Everything else a staff role
+# reaches, public pages included, waits for MFA.
+MFA_STEP_VIEWS = frozenset(
+    {
+        "mfa_activate_totp",
+        "mfa_authenticate",
+        "mfa_reauthenticate",
+        "account_reauthenticate",
+        "account_logout",
+        "healthz",
+    }
+)
 
 
 class AccessRuleMiddleware:
@@ -39,7 +51,7 @@ class AccessRuleMiddleware:
 
 
 class StaffMFAMiddleware:
-    """Send staff without an authenticator to set one up before staff pages open."""
+    """Send staff whose session has not passed MFA to the MFA step, whatever they open."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -48,21 +60,8 @@ class StaffMFAMiddleware:
         return self.get_response(request)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
-        if not settings.STAFF_MFA_REQUIRED:
+        if request.resolver_match.view_name in MFA_STEP_VIEWS:
             return None
-        if not request.path_info.startswith(STAFF_PATH_PREFIXES):
+        if not mfa_step_needed(request.session, request.user):
             return None
-        if request.path_info.startswith("/admin/login/"):
-            return None
-        user = request.user
-        if not is_staff_member(user) or has_mfa(user):
-            return None
-        return redirect("mfa_activate_totp")
-
-
-def has_mfa(user) -> bool:
-    from allauth.mfa.models import Authenticator
-
-    return Authenticator.objects.filter(
-        user=user, type=Authenticator.Type.TOTP
-    ).exists()
+        return redirect(mfa_step_url(request.user, request.get_full_path()))

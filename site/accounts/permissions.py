@@ -4,6 +4,7 @@ from accounts import roles
 from accounts.access import (
     Delegated,
     HasPermission,
+    LeadsToSignIn,
     Public,
     SignedIn,
     register,
@@ -45,7 +46,10 @@ register(
         "young_people:*": HasPermission("accounts.create_supported_account"),
         "young_people:code_requests": HasPermission(AGREE_SIGN_IN_CODES),
         "young_people:decide_code_request": HasPermission(AGREE_SIGN_IN_CODES),
-        "admin_login_redirect": Public(),
+        # Wagtail's login doors, closed: see config/urls.py.
+        "admin_login_redirect": LeadsToSignIn(),
+        "wagtail_login_redirect": LeadsToSignIn(),
+        "wagtailcore_login": LeadsToSignIn(),  # shadowed by wagtail_login_redirect
         # allauth: sign-in, sign-up and reset are open; the rest need an account.
         "account_login": Public(),
         "account_signup": Public(),
@@ -66,7 +70,6 @@ register(
         "wagtaildocs_serve": Delegated("Wagtail collection privacy"),
         "wagtaildocs_authenticate_with_password": Public(),
         "wagtailcore_authenticate_with_password": Public(),
-        "wagtailcore_login": Public(),
         "wagtailimages_serve": Public(),
     }
 )

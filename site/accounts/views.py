@@ -2,8 +2,10 @@
 
 from urllib.parse import urlencode
 
+from allauth.account.internal.flows.login import perform_login, record_authentication
+from allauth.account.models import Login
 from django.contrib import messages
-from django.contrib.auth import get_user_model, login
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render, resolve_url
 from django.urls import reverse
@@ -198,15 +200,26 @@ def render_code_sheet(request, young_person, code: str):
 
 def redeem_code(request):
     if request.method == "POST":
-        form = RedeemCodeForm(request.POST)
+        form = RedeemCodeForm(request.POST, request=request)
         if form.is_valid():
-            user = services.redeem_sign_in_code(
-                sign_in_code=form.sign_in_code,
-                password=form.cleaned_data["password1"],
-            )
-            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-            messages.success(request, _("Your password is set. You are signed in."))
-            return redirect("accounts:landing")
+            try:
+                user = services.redeem_sign_in_code(
+                    sign_in_code=form.sign_in_code,
+                    password=form.cleaned_data["password1"],
+                )
+            except ValueError:  # spent by someone else a moment ago
+                form.add_error("code", _("That code does not work any more."))
+            else:
+                messages.success(request, _("Your password is set."))
+                return sign_in_with_code(request, user)
     else:
-        form = RedeemCodeForm(initial={"code": request.GET.get("code", "")})
+        form = RedeemCodeForm(
+            initial={"code": request.GET.get("code", "")}, request=request
+        )
     return render(request, "accounts/redeem_code.html", {"form": form})
+
+
+def sign_in_with_code(request, user):
+    """Sign in through allauth's login flow, so its stages and records apply."""
+    record_authentication(request, user, method="sign_in_code")
+    return perform_login(request, Login(user=user))

@@ -15,9 +15,12 @@ handler500 = "pages.views.server_error"
 
 urlpatterns = [
     path("healthz", page_views.healthz, name="healthz"),
-    # Wagtail's own login form knows nothing of allauth's MFA stage or rate
-    # limits, so its door is closed: it sends people to allauth instead.
+    # Wagtail's own login forms (the admin's, and Django's plain LoginView that
+    # its page-serving URLs mount for private pages) know nothing of allauth's
+    # MFA stage or rate limits, so their doors are closed: each sends people to
+    # allauth's instead. tests/security/test_doors.py finds any new one.
     path("admin/login/", admin_login_redirect, name="admin_login_redirect"),
+    path("_util/login/", admin_login_redirect, name="wagtail_login_redirect"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/", include("accounts.urls")),

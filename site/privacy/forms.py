@@ -1,5 +1,6 @@
 """Forms for deleting an account and finding a person, in plain words."""
 
+from allauth.core import ratelimit
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -38,14 +39,21 @@ class DeleteAccountForm(forms.Form):
         label=_("I understand that my account cannot come back once it is deleted."),
     )
 
-    def __init__(self, *args, user, **kwargs):
+    def __init__(self, *args, user, request, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
+        self.request = request
         if not user.has_usable_password():
             del self.fields["password"]
 
     def clean_password(self):
         password = self.cleaned_data["password"]
+        # A password check is a door too: allauth's limit for confirming one's
+        # own password stops guessing from an open session on a shared phone.
+        if not ratelimit.consume(self.request, action="reauthenticate", user=self.user):
+            raise forms.ValidationError(
+                _("Too many tries. Wait a minute, then try again.")
+            )
         if not self.user.check_password(password):
             raise forms.ValidationError(_("That is not your password. Try again."))
         return password

@@ -58,7 +58,7 @@ def stop_sharing(request, feedback_id: int):
 
 @never_cache
 def delete_account(request):
-    form = DeleteAccountForm(request.POST or None, user=request.user)
+    form = DeleteAccountForm(request.POST or None, user=request.user, request=request)
     if request.method == "POST" and form.is_valid():
         result = services.delete_account(user=request.user, keep_words=form.keep_words)
         logout(request)

@@ -13,7 +13,7 @@ from django.utils.module_loading import import_string
 
 from accounts import roles
 from tests.board.factories import make_board_page, make_meeting, make_question
-from tests.factories import UserFactory
+from tests.factories import UserFactory, session_that_passed_mfa
 from voice.board import services
 from voice.board.consumers import MeetingConsumer
 from voice.board.routing import websocket_urlpatterns
@@ -32,6 +32,7 @@ def communicator_for(user, meeting, app=None) -> WebsocketCommunicator:
         app or application(), f"/ws/board/meetings/{meeting.pk}/"
     )
     communicator.scope["user"] = user
+    communicator.scope["session"] = session_that_passed_mfa(user)
     return communicator
 
 

@@ -11,7 +11,7 @@ from django.db import models
 from django.test import Client, override_settings
 
 from accounts import roles
-from tests.factories import UserFactory
+from tests.factories import UserFactory, pass_mfa
 from tests.feedback.conftest import receipt_code_in
 from voice.feedback.models import Feedback, Speaker, Topic
 from voice.feedback.receipts import normalise_receipt_code
@@ -162,6 +162,7 @@ def test_a_case_worker_gives_feedback_with_a_young_person_they_support(
     supported.case_worker = case_worker
     supported.save()
     client.force_login(case_worker)
+    pass_mfa(client, case_worker)
     form = client.get("/feedback/").content.decode()
     assert "supported-yp" in form
 
@@ -182,6 +183,7 @@ def test_a_case_worker_cannot_give_feedback_as_someone_they_do_not_support(
     theirs.case_worker = people[roles.CASE_WORKER]
     theirs.save()
     client.force_login(people[roles.CASE_WORKER])
+    pass_mfa(client, people[roles.CASE_WORKER])
     response = post_feedback(client, form_data(young_person=str(other.pk)))
     assert response.status_code == 400
     assert "Choose a young person from the list." in response.content.decode()

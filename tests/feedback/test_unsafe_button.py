@@ -5,7 +5,7 @@ from django.test import Client
 
 from accounts import roles
 from accounts.models import Notification
-from tests.factories import DEFAULT_PASSWORD
+from tests.factories import DEFAULT_PASSWORD, pass_mfa
 from voice.moderation.models import SafeguardingConcern
 from voice.moderation.services import acknowledge_concern
 
@@ -26,6 +26,7 @@ def test_other_people_see_it_only_on_the_feedback_page(client, people, home_page
         client.logout()
         if user:
             client.force_login(user)
+            pass_mfa(client, user)
         assert 'action="/feedback/unsafe/"' not in client.get("/").content.decode()
         assert 'action="/feedback/unsafe/"' in client.get("/feedback/").content.decode()
 

@@ -61,6 +61,8 @@ def staff_client():
     from django.contrib.auth import get_user_model
     from django.test import Client
 
+    from tests.factories import pass_mfa
+
     user, _ = get_user_model().objects.get_or_create(
         username="bench-pages-admin",
         defaults={"is_superuser": True, "is_staff": True, "email": ""},
@@ -72,6 +74,7 @@ def staff_client():
     )
     client = Client(HTTP_HOST="127.0.0.1")
     client.force_login(user)
+    pass_mfa(client, user)  # as after giving the TOTP code
     return client
 
 

@@ -37,6 +37,7 @@ def moderator_sessions(count: int) -> list[str]:
     from django.test import Client
 
     from accounts.roles import MODERATOR
+    from tests.factories import pass_mfa
 
     user_model = get_user_model()
     group = Group.objects.get(name=MODERATOR)
@@ -51,6 +52,7 @@ def moderator_sessions(count: int) -> list[str]:
         )
         client = Client()
         client.force_login(user)
+        pass_mfa(client, user)  # as after giving the TOTP code
         sessions.append(client.cookies["sessionid"].value)
     return sessions
 

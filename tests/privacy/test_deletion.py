@@ -144,6 +144,22 @@ def test_a_wrong_password_keeps_the_account_and_says_so_next_to_the_field(
     assert User.objects.filter(username="young-person").exists()
 
 
+def test_guessing_the_password_on_the_delete_page_is_limited(client, young_person):
+    client.force_login(young_person)
+    for _ in range(10):
+        client.post(
+            "/my-data/delete/",
+            {"what_happens": "keep", "password": "a-guess", "sure": "on"},
+        )
+    response = client.post(
+        "/my-data/delete/",
+        {"what_happens": "keep", "password": DEFAULT_PASSWORD, "sure": "on"},
+    )
+    assert response.status_code == 200
+    assert "Too many tries" in response.content.decode()
+    assert User.objects.filter(username="young-person").exists()
+
+
 def test_the_delete_page_explains_both_choices_and_safeguarding(client, young_person):
     client.force_login(young_person)
     content = client.get("/my-data/delete/").content.decode()

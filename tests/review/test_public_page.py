@@ -4,7 +4,7 @@ import pytest
 from django.test import override_settings
 
 from accounts import roles
-from tests.factories import user_with_role
+from tests.factories import pass_mfa, user_with_role
 from tests.review.factories import TopicFactory, make_feedback
 from voice.review import services
 from voice.review.models import Action, ActionRating
@@ -154,6 +154,7 @@ def test_a_signed_in_young_person_has_one_rating_per_item(
 def test_staff_and_parents_read_but_do_not_rate(client, cycle, topic, manager):
     action = make_action(cycle, topic, manager, "done", "Games")
     client.force_login(manager)
+    pass_mfa(client, manager)
 
     assert "How well did we respond?" not in client.get(URL).content.decode()
     assert client.post(f"{URL}{action.pk}/rate/", {"score": "5"}).status_code == 403

@@ -13,6 +13,7 @@ from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncWebsocketConsumer
 from django.core.exceptions import PermissionDenied, ValidationError
 
+from accounts.mfa import mfa_step_needed
 from voice.board import selectors, services
 from voice.board.models import MeetingPage, Question
 from voice.board.permissions import MEMBERS_AREA
@@ -94,6 +95,8 @@ class MeetingConsumer(AsyncWebsocketConsumer):
     @database_sync_to_async
     def may_join(self, user, meeting_id: int) -> bool:
         if user is None or not user.is_authenticated or not user.is_active:
+            return False
+        if mfa_step_needed(self.scope.get("session"), user):
             return False
         if not user.has_perm(MEMBERS_AREA):
             return False

@@ -14,6 +14,7 @@ from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncWebsocketConsumer
 from django.conf import settings
 
+from accounts.mfa import mfa_step_needed
 from voice.moderation import live
 
 logger = logging.getLogger(__name__)
@@ -45,11 +46,8 @@ class LiveConsumer(AsyncWebsocketConsumer):
     def user_may_listen(self, user) -> bool:
         if user is None or not user.is_authenticated or not user.is_active:
             return False
-        if settings.STAFF_MFA_REQUIRED:
-            from accounts.middleware import has_mfa
-
-            if not has_mfa(user):
-                return False
+        if mfa_step_needed(self.scope.get("session"), user):
+            return False
         return user.has_perm(self.permission)
 
     async def receive(self, text_data: str | None = None, bytes_data=None) -> None:

@@ -248,6 +248,9 @@ ACCOUNT_RATE_LIMITS = {
     "change_password": "5/m/user",
     "manage_email": "10/m/user",
     "confirm_email": "1/3m/key",
+    # The sign-in code page (accounts:redeem_code): a code has about 56 bits,
+    # so this stops nothing but brute force, and a room of 30 still gets in.
+    "redeem_sign_in_code": "40/m/ip,200/h/ip",
 }
 # How many proxies of our own (load balancer, CDN) stand in front of the site.
 # Each appends the address it saw to X-Forwarded-For; with 0 the header is
@@ -306,6 +309,8 @@ STORAGES = {
 WAGTAIL_SITE_NAME = env_str("SITE_NAME", "Youth Voice")
 WAGTAILADMIN_BASE_URL = env_str("BASE_URL", "http://127.0.0.1:8000")
 WAGTAILADMIN_LOGIN_URL = "/accounts/login/"
+# Private pages that need a sign-in send people to allauth, not to /_util/login/.
+WAGTAIL_FRONTEND_LOGIN_URL = "/accounts/login/"
 # Wagtail's own password views know nothing of allauth's rate limits and MFA.
 WAGTAIL_PASSWORD_RESET_ENABLED = False
 WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
