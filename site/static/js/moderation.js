@@ -165,6 +165,10 @@
     }
 
     listen(container.dataset.socket, function (data) {
+      if (data.event === "connected" || data.event === "disconnected") {
+        container.dataset.live = data.event === "connected" ? "on" : "off";
+        return;
+      }
       if (data.id !== id || !words[data.event]) return;
       fetch(window.location.pathname, { credentials: "same-origin", headers: { "X-Requested-With": "fetch" } })
         .then(function (response) { return response.ok ? response.text() : Promise.reject(response.status); })
