@@ -174,10 +174,10 @@ def test_enough_reports_send_it_back_to_the_moderators_and_off_the_page():
     from django.test import Client
 
     feedback = make_shared("Reported words.")
-    for _ in range(2):
-        report(Client(), feedback)
+    for network in ["203.0.113.7", "198.51.100.20"]:
+        report(Client(REMOTE_ADDR=network), feedback)
     assert "Reported words." in shared_html(Client())
-    report(Client(), feedback)
+    report(Client(REMOTE_ADDR="192.0.2.99"), feedback)
 
     feedback.refresh_from_db()
     assert feedback.report_count == 3
@@ -202,14 +202,14 @@ def test_after_a_moderator_approves_it_again_only_new_reports_count():
     from django.test import Client
 
     feedback = make_shared()
-    report(Client(), feedback)
-    report(Client(), feedback)
+    report(Client(REMOTE_ADDR="203.0.113.7"), feedback)
+    report(Client(REMOTE_ADDR="198.51.100.20"), feedback)
     feedback.refresh_from_db()
     approve(feedback)  # a moderator looked again and kept it up
-    report(Client(), feedback)
+    report(Client(REMOTE_ADDR="203.0.113.8"), feedback)
     feedback.moderated_text.refresh_from_db()
     assert feedback.moderated_text.status == ModeratedText.Status.APPROVED
-    report(Client(), feedback)
+    report(Client(REMOTE_ADDR="192.0.2.99"), feedback)
     feedback.moderated_text.refresh_from_db()
     assert feedback.moderated_text.status == ModeratedText.Status.WAITING
 

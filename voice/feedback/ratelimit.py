@@ -13,6 +13,7 @@ who is not signed in gets no session row just for being counted.
 
 import hashlib
 import hmac
+import ipaddress
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -53,6 +54,21 @@ def keyed_hash(value: str) -> str:
 
 def address_fingerprint(request: HttpRequest) -> str:
     return keyed_hash(request.META.get("REMOTE_ADDR", ""))
+
+
+def network_fingerprint(request: HttpRequest) -> str:
+    """A keyed hash of the network the request came from (its /24, or /48 for IPv6).
+
+    Fresh cookies or private windows do not change it, and neither does a
+    different address on the same home or office network.
+    """
+    address = request.META.get("REMOTE_ADDR", "")
+    try:
+        parsed = ipaddress.ip_address(address)
+    except ValueError:
+        return keyed_hash(address)
+    prefix = 24 if parsed.version == 4 else 48
+    return keyed_hash(str(ipaddress.ip_network(f"{parsed}/{prefix}", strict=False)))
 
 
 def browser_key(request: HttpRequest) -> str:

@@ -251,7 +251,9 @@ def report(request, pk: int):
             reported = request.session.get(REPORTED_SESSION_KEY, [])
             if feedback.pk not in reported:
                 services.report_shared_feedback(
-                    feedback=feedback, reason=form.cleaned_data["reason"]
+                    feedback=feedback,
+                    reason=form.cleaned_data["reason"],
+                    network=ratelimit.network_fingerprint(request),
                 )
                 request.session[REPORTED_SESSION_KEY] = (reported + [feedback.pk])[
                     -200:

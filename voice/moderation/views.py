@@ -108,7 +108,8 @@ def _item_page(request: HttpRequest, item: ModeratedText, status=200, **forms):
         or ThemesForm(initial={"themes": list(item.themes.all())}),
         "reply_form": forms.get("reply_form")
         or ReplyForm(initial={"reply": item.reply}),
-        "history": selectors.history_for(item),
+        "history": selectors.item_history(item, selectors.feedback_for(item)),
+        "reports": selectors.report_summary(selectors.feedback_for(item)),
     }
     feedback = context["feedback"]
     author = item.author or (
