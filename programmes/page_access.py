@@ -2,7 +2,7 @@
 
 Programme staff may add and edit programme and event pages but not publish
 them: publishing goes through the "Programme approval" workflow, which a
-service manager approves (administrators may publish directly).
+service manager approves, and may edit (administrators may publish directly).
 """
 
 from django.contrib.auth.models import Group, Permission
@@ -21,9 +21,9 @@ TASK_NAME = "Service manager approves programme content"
 APPROVER_ROLES = [roles.SERVICE_MANAGER]
 EDITOR_ROLES = [roles.PROGRAMME_STAFF]
 EDITOR_PAGE_PERMISSIONS = ["add_page", "change_page", "lock_page", "unlock_page"]
-# Approving publishes the page, so approvers hold "publish" but not "change":
-# they approve or send back what programme staff wrote, they do not rewrite it.
-APPROVER_PAGE_PERMISSIONS = ["publish_page"]
+# Approving publishes the page; approvers may also edit it, so a service
+# manager can put right a wrong time or a typo instead of sending it back.
+APPROVER_PAGE_PERMISSIONS = ["change_page", "publish_page"]
 
 
 def protect_programme_section(index_page) -> None:

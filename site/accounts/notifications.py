@@ -7,10 +7,21 @@ from accounts.models import Notification
 from accounts.tasks import send_email
 
 
-def notify(*, user, message: str, link: str = "", subject: str = "") -> Notification:
-    """Record a notification and, after the transaction commits, email it if we can."""
+def notify(
+    *,
+    user,
+    message: str,
+    link: str = "",
+    subject: str = "",
+    by_email: bool = True,
+) -> Notification:
+    """Record a notification and, after the transaction commits, email it if we can.
+
+    `by_email=False` is for news that already reaches the person by email some
+    other way (Wagtail's workflow emails), so they are not told twice.
+    """
     notification = Notification.objects.create(user=user, message=message, link=link)
-    if user.email:
+    if by_email and user.email:
         body = message
         if link:
             body += "\n\n" + settings.WAGTAILADMIN_BASE_URL.rstrip("/") + link

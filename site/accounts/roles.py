@@ -179,3 +179,29 @@ def sync_roles(apps=django_apps) -> None:
 def sync_roles_after_migrate(sender, apps=django_apps, **kwargs) -> None:
     """post_migrate receiver: bring the roles up to date with the declared tables."""
     sync_roles(apps)
+
+
+def grant_page_permissions(
+    apps, page_model: str, role_permissions: dict[str, list[str]]
+) -> None:
+    """Give roles Wagtail page permissions on every page of `page_model` ("app.Model").
+
+    For data migrations: pass a frozen copy of what is granted. Only adds what
+    is missing; the pages' descendants inherit the permissions.
+    """
+    app_label, model_name = page_model.split(".")
+    model = apps.get_model(app_label, model_name)
+    group_model = apps.get_model("auth", "Group")
+    permission_model = apps.get_model("auth", "Permission")
+    grant_model = apps.get_model("wagtailcore", "GroupPagePermission")
+    for page in model.objects.all():
+        for role, codenames in role_permissions.items():
+            group, _ = group_model.objects.get_or_create(name=role)
+            for codename in codenames:
+                grant_model.objects.get_or_create(
+                    group=group,
+                    page_id=page.pk,
+                    permission=permission_model.objects.get(
+                        content_type__app_label="wagtailcore", codename=codename
+                    ),
+                )

@@ -200,3 +200,39 @@ def test_a_safeguarding_lead_is_alerted_live_and_acknowledges(asgi_server, asgi_
     assert page.get_by_text("Acknowledged. The time it took is recorded.").is_visible()
     concern.refresh_from_db()
     assert concern.acknowledged_at is not None
+
+
+def test_an_open_item_page_stops_offering_the_claim_once_someone_else_has_it(
+    asgi_server, asgi_pages
+):
+    UserFactory(username="moderator-kim", roles=[roles.MODERATOR])
+    other = UserFactory(username="moderator-ola", roles=[roles.MODERATOR])
+    item = asgi_server.run_in_server(
+        services.submit_text,
+        text="The football sessions are the best bit of my week",
+        kind=ModeratedText.Kind.FEEDBACK,
+    )
+    page = asgi_pages.new_page()
+    page.goto("/accounts/login/")
+    page.get_by_label("Username").fill("moderator-kim")
+    page.locator("#id_password").fill(DEFAULT_PASSWORD)
+    page.get_by_role("button", name="Sign In").click()
+    page.wait_for_load_state()
+    page.goto(f"/staff/moderation/{item.pk}/")
+    asgi_pages.check_loaded_pages()
+    claim = page.get_by_role("button", name="Claim this item")
+    assert claim.is_visible()
+    page.locator(f"[data-moderation-item='{item.pk}'][data-live='on']").wait_for(
+        timeout=10_000
+    )
+
+    asgi_server.run_in_server(services.claim_item, item=item, moderator=other)
+
+    page.get_by_text("Taken by moderator-ola").wait_for(timeout=10_000)
+    assert claim.count() == 0  # no reload: the button went by itself
+    assert (
+        page.get_by_role("status")
+        .filter(has_text="Someone has just claimed this item.")
+        .is_visible()
+    )
+    asgi_pages.check_loaded_pages()

@@ -197,10 +197,10 @@ def test_a_signed_in_person_reporting_from_new_sessions_counts_once(people):
 
 def test_enough_reports_send_it_back_to_the_moderators_and_off_the_page():
     feedback = make_shared("Reported words.")
-    for place in range(2):
-        report(visitor_from(place), feedback)
+    for network in ["203.0.113.7", "198.51.100.20"]:
+        report(Client(REMOTE_ADDR=network), feedback)
     assert "Reported words." in shared_html(Client())
-    report(visitor_from(2), feedback)
+    report(Client(REMOTE_ADDR="192.0.2.99"), feedback)
 
     feedback.refresh_from_db()
     assert feedback.report_count == 3
@@ -223,14 +223,14 @@ def test_the_number_of_reports_that_hides_an_item_is_a_setting(client):
 @override_settings(FEEDBACK_HIDE_AFTER_REPORTS=2)
 def test_after_a_moderator_approves_it_again_only_new_reports_count():
     feedback = make_shared()
-    report(visitor_from(1), feedback)
-    report(visitor_from(2), feedback)
+    report(Client(REMOTE_ADDR="203.0.113.7"), feedback)
+    report(Client(REMOTE_ADDR="198.51.100.20"), feedback)
     feedback.refresh_from_db()
     approve(feedback)  # a moderator looked again and kept it up
-    report(visitor_from(3), feedback)
+    report(Client(REMOTE_ADDR="203.0.113.8"), feedback)
     feedback.moderated_text.refresh_from_db()
     assert feedback.moderated_text.status == ModeratedText.Status.APPROVED
-    report(visitor_from(4), feedback)
+    report(Client(REMOTE_ADDR="192.0.2.99"), feedback)
     feedback.moderated_text.refresh_from_db()
     assert feedback.moderated_text.status == ModeratedText.Status.WAITING
 

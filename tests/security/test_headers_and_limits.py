@@ -143,3 +143,45 @@ def test_thirty_young_people_in_one_room_can_all_sign_in_at_once(seeded):
         )
         assert response.status_code == 302, f"{person.username}: {response.status_code}"
         assert browser.session.get("_auth_user_id") == str(person.pk)
+
+
+STAFF_ROLES_WITH_ADMIN = [
+    roles.PROGRAMME_STAFF,
+    roles.SERVICE_MANAGER,
+    roles.ADMINISTRATOR,
+]
+
+
+@pytest.mark.parametrize("role", roles.STAFF_ROLES)
+def test_every_staff_page_keeps_the_strict_script_policy(client, seeded, people, role):
+    checked = 0
+    for page in pages_open_to(client, people, role):
+        if page.path.startswith("/admin/"):
+            continue
+        response = client.get(page.path)
+        sources = script_sources(response["Content-Security-Policy"])
+        assert sources.split() == ["'self'"], (page.path, sources)
+        checked += 1
+    assert checked > 1
+
+
+@pytest.mark.parametrize("role", STAFF_ROLES_WITH_ADMIN)
+def test_the_wagtail_admin_alone_may_run_its_own_inline_scripts(
+    client, seeded, people, role
+):
+    client.force_login(people[role])
+    for path in ["/admin/", "/admin/images/chooser/"]:
+        response = client.get(path)
+        assert response.status_code == 200, path
+        policy = response["Content-Security-Policy"]
+        assert script_sources(policy).split() == ["'self'", "'unsafe-inline'"], path
+        assert "unsafe-eval" not in policy, path
+        assert "frame-ancestors 'none'" in policy, path
+
+
+def test_the_admin_sign_in_door_keeps_the_strict_policy(client, db):
+    response = client.get("/admin/login/?next=/admin/pages/")
+    assert script_sources(response["Content-Security-Policy"]).split() == ["'self'"]
+    response = client.get("/admin/", follow=True)
+    assert response.request["PATH_INFO"] == "/accounts/login/"
+    assert script_sources(response["Content-Security-Policy"]).split() == ["'self'"]

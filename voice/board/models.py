@@ -20,6 +20,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from voice.board.page_access import grant_board_page_permissions
 from voice.feedback.models import Feedback
 from voice.moderation.models import ModeratedText, Theme
 
@@ -51,6 +52,12 @@ class BoardIndexPage(Page):
     parent_page_types = ["pages.HomePage"]
     subpage_types = ["board.MeetingPage"]
     max_count = 1
+
+    def save(self, *args, **kwargs):
+        created = self.pk is None
+        super().save(*args, **kwargs)
+        if created:
+            grant_board_page_permissions(self)
 
     def get_context(self, request, *args, **kwargs):
         from voice.board import selectors

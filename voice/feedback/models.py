@@ -128,7 +128,9 @@ class Feedback(models.Model):
 class FeedbackReport(models.Model):
     """A visitor's report that a shared piece of feedback should not be on the website.
 
-    Nothing about who reported it is kept: no account, no address.
+    Nothing about who reported it is kept: no account, no address. `network`
+    is a keyed hash of the reporter's network (not their address), so that
+    reports from one place count once towards taking an item down.
     """
 
     class Reason(models.TextChoices):
@@ -144,6 +146,7 @@ class FeedbackReport(models.Model):
         Feedback, on_delete=models.CASCADE, related_name="reports"
     )
     reason = models.CharField(max_length=20, choices=Reason.choices)
+    network = models.CharField(max_length=32, blank=True, editable=False)
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:

@@ -18,6 +18,7 @@ and it expires with the window.
 
 import hashlib
 import hmac
+import ipaddress
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -60,6 +61,21 @@ def keyed_hash(value: str) -> str:
 
 def address_fingerprint(request: HttpRequest) -> str:
     return keyed_hash(address_for_limits(request))
+
+
+def network_fingerprint(request: HttpRequest) -> str:
+    """A keyed hash of the network the request came from (its /24, or /48 for IPv6).
+
+    Fresh cookies or private windows do not change it, and neither does a
+    different address on the same home or office network.
+    """
+    address = address_for_limits(request)
+    try:
+        network = ipaddress.ip_network(address, strict=False)
+    except ValueError:
+        return keyed_hash(address)
+    prefix = 24 if network.version == 4 else 48
+    return keyed_hash(str(network.supernet(new_prefix=min(prefix, network.prefixlen))))
 
 
 def person_key(request: HttpRequest) -> str:

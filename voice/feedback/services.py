@@ -155,19 +155,23 @@ def withdraw_share_consent(*, feedback: Feedback) -> Feedback:
 
 
 @transaction.atomic
-def report_shared_feedback(*, feedback: Feedback, reason: str) -> Feedback:
+def report_shared_feedback(
+    *, feedback: Feedback, reason: str, network: str = ""
+) -> Feedback:
     """Count a visitor's report on a shared item; enough reports send it back to moderators.
 
     Only reports made since the last moderator decision count towards sending
     it back, so an item a moderator has looked at again and approved stays
-    up until it is reported that many times more.
+    up until it is reported that many times more. Reports count once per
+    network (`ratelimit.network_fingerprint`): one person with fresh private
+    windows cannot take an item down alone.
     """
     feedback = (
         Feedback.objects.select_for_update()
         .select_related("moderated_text")
         .get(pk=feedback.pk)
     )
-    report = FeedbackReport(feedback=feedback, reason=reason)
+    report = FeedbackReport(feedback=feedback, reason=reason, network=network)
     report.full_clean()
     report.save()
     Feedback.objects.filter(pk=feedback.pk).update(report_count=F("report_count") + 1)
@@ -179,7 +183,8 @@ def report_shared_feedback(*, feedback: Feedback, reason: str) -> Feedback:
     recent = feedback.reports.all()
     if item.decided_at is not None:
         recent = recent.filter(created_at__gt=item.decided_at)
-    if recent.count() >= hide_after_reports():
+    networks = recent.values("network").distinct().order_by().count()
+    if networks >= hide_after_reports():
         send_back_to_moderators(feedback=feedback, item=item)
     return feedback
 

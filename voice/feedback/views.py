@@ -256,7 +256,9 @@ def report(request, pk: int):
                 request, f"report:{feedback.pk}", REPORT_COUNTS_ONCE_SECONDS
             ):
                 services.report_shared_feedback(
-                    feedback=feedback, reason=form.cleaned_data["reason"]
+                    feedback=feedback,
+                    reason=form.cleaned_data["reason"],
+                    network=ratelimit.network_fingerprint(request),
                 )
             messages.success(
                 request,

@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
-from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
+from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When
 from django.utils import timezone
 
 from voice.feedback.receipts import normalise_receipt_code
@@ -126,6 +126,38 @@ def history_for(instance) -> QuerySet:
         .select_related("user")
         .order_by("timestamp", "pk")
     )
+
+
+def item_history(item: ModeratedText, feedback=None) -> list:
+    """The item's audit log with its feedback's (e.g. sent back after reports), oldest first."""
+    entries = list(history_for(item))
+    if feedback is not None:
+        entries += list(history_for(feedback))
+    return sorted(entries, key=lambda entry: (entry.timestamp, entry.pk))
+
+
+def report_summary(feedback) -> dict | None:
+    """How often a shared item was reported, and for which reasons (most first)."""
+    if feedback is None:
+        return None
+    reports = feedback.reports.all()
+    counts = reports.values("reason").annotate(count=Count("pk")).order_by("-count")
+    if not counts:
+        return None
+    reason_labels = dict(reports.model.Reason.choices)
+    return {
+        "total": sum(row["count"] for row in counts),
+        "reasons": [
+            {
+                "label": reason_labels.get(row["reason"], row["reason"]),
+                "count": row["count"],
+            }
+            for row in counts
+        ],
+        "latest": reports.order_by("-created_at")
+        .values_list("created_at", flat=True)
+        .first(),
+    }
 
 
 # --- Safeguarding ------------------------------------------------------------

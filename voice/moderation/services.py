@@ -128,16 +128,32 @@ def _lock(item: ModeratedText) -> ModeratedText:
     return ModeratedText.objects.select_for_update().get(pk=item.pk)
 
 
-def _check_may_moderate(item: ModeratedText, moderator) -> None:
+def _check_not_own_text(item: ModeratedText, moderator, message: str) -> None:
     feedback = feedback_for(item)
     authors = {item.author_id, feedback.author_id if feedback else None} - {None}
     if moderator.pk in authors:
-        raise OwnText(_("You cannot moderate something you wrote yourself."))
-    if item.status != ModeratedText.Status.WAITING:
-        raise AlreadyDecided(_("A decision has already been made on this."))
+        raise OwnText(message)
+
+
+def _check_claim(item: ModeratedText, moderator) -> None:
+    """The one claim check every decision, reply and theme change makes.
+
+    While another moderator holds a live claim, nobody else may change the
+    item. Once it is decided the claim is gone, so replies and themes added
+    later (e.g. "we changed it") are open to any moderator.
+    """
     holder = active_claimant(item)
     if holder is not None and holder.pk != moderator.pk:
         raise ItemTaken(_("This is taken by %(name)s.") % {"name": holder})
+
+
+def _check_may_moderate(item: ModeratedText, moderator) -> None:
+    _check_not_own_text(
+        item, moderator, _("You cannot moderate something you wrote yourself.")
+    )
+    if item.status != ModeratedText.Status.WAITING:
+        raise AlreadyDecided(_("A decision has already been made on this."))
+    _check_claim(item, moderator)
 
 
 @transaction.atomic
@@ -291,6 +307,7 @@ def escalate_to_safeguarding(
 def tag_themes(*, item: ModeratedText, moderator, themes: list[Theme]) -> ModeratedText:
     """Set the themes an item is tagged with (they feed the service review)."""
     item = _lock(item)
+    _check_claim(item, moderator)
     before = sorted(item.themes.values_list("name", flat=True))
     item.themes.set(themes)
     after = sorted(theme.name for theme in themes)
@@ -308,10 +325,10 @@ def tag_themes(*, item: ModeratedText, moderator, themes: list[Theme]) -> Modera
 def write_reply(*, item: ModeratedText, moderator, reply: str) -> ModeratedText:
     """Write (or change) the reply the writer reads with their receipt code or account."""
     item = _lock(item)
-    feedback = feedback_for(item)
-    authors = {item.author_id, feedback.author_id if feedback else None} - {None}
-    if moderator.pk in authors:
-        raise OwnText(_("You cannot reply to something you wrote yourself."))
+    _check_not_own_text(
+        item, moderator, _("You cannot reply to something you wrote yourself.")
+    )
+    _check_claim(item, moderator)
     reply = reply.strip()
     if not reply:
         raise ModerationError(_("Write a reply first."))

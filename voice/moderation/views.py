@@ -108,7 +108,8 @@ def _item_page(request: HttpRequest, item: ModeratedText, status=200, **forms):
         or ThemesForm(initial={"themes": list(item.themes.all())}),
         "reply_form": forms.get("reply_form")
         or ReplyForm(initial={"reply": item.reply}),
-        "history": selectors.history_for(item),
+        "history": selectors.item_history(item, selectors.feedback_for(item)),
+        "reports": selectors.report_summary(selectors.feedback_for(item)),
     }
     feedback = context["feedback"]
     author = item.author or (
@@ -167,7 +168,8 @@ def _act_with_form(
     """Run `act(item, cleaned_data)` for a valid form; else show the item with the form's errors.
 
     The form goes back to the page as `form_name`, so what the moderator
-    typed stays next to its error.
+    typed stays next to its error, and stays there when the decision is
+    refused (another moderator holds the item, it was decided meanwhile).
     """
     item = _get_item(request, pk)
     form = form_class(request.POST)
@@ -176,7 +178,9 @@ def _act_with_form(
     try:
         act(item, form.cleaned_data)
     except services.ModerationError as error:
-        return _refused(request, item, error)
+        # Shown again with what was typed, so a refused reply is not lost.
+        messages.error(request, str(error))
+        return _item_page(request, item, status=409, **{form_name: form})
     if back_to_item:
         messages.success(request, done)
         return redirect("moderation:item", pk=item.pk)

@@ -138,7 +138,50 @@
     });
   }
 
+  // An item's own page: when someone claims, releases or decides this item,
+  // fetch the page again and swap in its status and actions, so nobody is
+  // offered "Claim this item" after someone else has it. The swap happens
+  // only when who holds it or its status changed, so nothing typed is lost.
+  function setUpItem(container) {
+    var id = Number(container.dataset.moderationItem);
+    var status = container.querySelector("[data-live-status]");
+    var words = {
+      "item.claimed": "Someone has just claimed this item.",
+      "item.released": "This item has gone back to the queue.",
+      "item.decided": "A decision has just been made on this item."
+    };
+
+    function swap(html) {
+      var fresh = new DOMParser().parseFromString(html, "text/html");
+      var actions = container.querySelector("[data-item-actions]");
+      var newActions = fresh.querySelector("[data-item-actions]");
+      if (!actions || !newActions) return false;
+      if (actions.dataset.itemState === newActions.dataset.itemState) return false;
+      actions.replaceWith(document.importNode(newActions, true));
+      var shown = document.querySelector("[data-item-status]");
+      var newShown = fresh.querySelector("[data-item-status]");
+      if (shown && newShown) shown.textContent = newShown.textContent;
+      return true;
+    }
+
+    listen(container.dataset.socket, function (data) {
+      if (data.event === "connected" || data.event === "disconnected") {
+        container.dataset.live = data.event === "connected" ? "on" : "off";
+        return;
+      }
+      if (data.id !== id || !words[data.event]) return;
+      fetch(window.location.pathname, { credentials: "same-origin", headers: { "X-Requested-With": "fetch" } })
+        .then(function (response) { return response.ok ? response.text() : Promise.reject(response.status); })
+        .then(function (html) {
+          if (swap(html) && status) status.textContent = words[data.event];
+        })
+        .catch(function () { /* the page stays as it was; a reload shows the latest */ });
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
+    var item = document.querySelector("[data-moderation-item]");
+    if (item) setUpItem(item);
     var queue = document.querySelector("[data-moderation-queue]");
     if (queue) setUpList(queue, describeQueueEvent);
     var concerns = document.querySelector("[data-safeguarding-list]");
