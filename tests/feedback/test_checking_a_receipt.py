@@ -1,6 +1,10 @@
 """Checking a receipt code: what happened, in plain words, and stopping sharing."""
 
+import time
+from types import SimpleNamespace
+
 import pytest
+from django.core import signing
 from django.test import Client, override_settings
 from django.utils import timezone
 
@@ -12,7 +16,8 @@ pytestmark = pytest.mark.django_db
 
 
 def check(client, code):
-    return client.post("/feedback/check/", {"code": code})
+    """Post a code and follow the redirect to the page that shows the result once."""
+    return client.post("/feedback/check/", {"code": code}, follow=True)
 
 
 @pytest.mark.parametrize(
@@ -119,7 +124,9 @@ def test_stop_sharing_takes_the_words_off_the_shared_page(client):
         in client.get("/feedback/shared/").content.decode()
     )
     response = client.post(
-        "/feedback/check/stop-sharing/", {"code": feedback.receipt_code.lower()}
+        "/feedback/check/stop-sharing/",
+        {"code": feedback.receipt_code.lower()},
+        follow=True,
     )
     html = response.content.decode()
     assert "no longer on the website" in html
@@ -190,3 +197,38 @@ def test_an_empty_check_gets_a_message(client):
     response = client.post("/feedback/check/", {})
     assert response.status_code == 400
     assert "Type your receipt code." in response.content.decode()
+
+
+def test_a_checked_result_is_shown_once_and_reload_or_back_shows_an_empty_form(client):
+    feedback = approve(make_feedback(wants_reply=True), reply="We hear you.")
+    posted = client.post("/feedback/check/", {"code": feedback.receipt_code})
+    # The post only redirects: re-sending it ("Confirm form resubmission")
+    # shows the result to nobody but the next page load.
+    assert posted.status_code == 302
+    assert feedback.receipt_code not in posted["Location"]
+    first = client.get(posted["Location"])
+    assert "We hear you." in first.content.decode()
+    assert "no-store" in first["Cache-Control"]
+    again = client.get("/feedback/check/")
+    html = again.content.decode()
+    assert "We hear you." not in html
+    assert feedback.receipt_code not in html
+    assert "Type the receipt code" in html
+
+
+def test_a_checked_result_waits_only_a_minute_for_its_page(client, monkeypatch):
+    feedback = approve(make_feedback(wants_reply=True), reply="We hear you.")
+    client.post("/feedback/check/", {"code": feedback.receipt_code})
+    two_minutes_later = time.time() + 120
+    monkeypatch.setattr(
+        signing, "time", SimpleNamespace(time=lambda: two_minutes_later)
+    )
+    html = client.get("/feedback/check/").content.decode()
+    assert "We hear you." not in html
+
+
+def test_after_stop_sharing_reload_shows_nothing_of_the_child(client):
+    feedback = make_shared("Please stop showing this one.")
+    client.post("/feedback/check/stop-sharing/", {"code": feedback.receipt_code})
+    assert feedback.receipt_code in client.get("/feedback/check/").content.decode()
+    assert feedback.receipt_code not in client.get("/feedback/check/").content.decode()

@@ -240,3 +240,8 @@ def what_changed_for(feedback: Feedback):
 
 def feeling_face(feeling: int) -> str:
     return FEELING_FACES.get(feeling, "")
+
+
+def submission_token_used(token: str) -> bool:
+    """Whether a feedback form with this token was already sent (a token is used once)."""
+    return bool(token) and Feedback.objects.filter(submission_token=token).exists()

@@ -25,10 +25,10 @@ from voice.moderation.models import SafeguardingConcern
 
 THANKS_COOKIE = "feedback_thanks"
 THANKS_COOKIE_AGE = 600  # seconds a receipt waits for its thank-you page
+CHECK_COOKIE = "feedback_check"
+CHECK_COOKIE_AGE = 60  # seconds a checked code waits for the page that shows it
 UNSAFE_SESSION_KEY = "feedback_unsafe"
 REPORTED_SESSION_KEY = "feedback_reported"
-# A repeated post of the same form within this time shows the same receipt.
-RESUBMIT_WINDOW = timedelta(minutes=30)
 UNSAFE_REPEAT_WINDOW = timedelta(minutes=2)
 UNSAFE_ADD_WINDOW = timedelta(hours=1)
 
@@ -39,14 +39,24 @@ def unsafe_form(data=None) -> UnsafeForm:
 
 @never_cache
 def give(request):
-    """The feedback form. A good post goes to the thank-you page (post, redirect, get)."""
+    """The feedback form. A good post goes to the thank-you page (post, redirect, get).
+
+    Each blank form carries a new submission token that can be used once. A
+    form sent again with a used token (Back then Send on a shared phone, or
+    the browser filling the form back in) saves nothing and shows a blank
+    form: the words in it were someone else's, and so would the receipt be.
+    """
     status = 200
     if request.method == "POST":
+        if selectors.submission_token_used(request.POST.get("submission_token", "")):
+            return already_sent(request)
         form = FeedbackForm(request.POST, user=request.user)
         status = 400
         if form.is_valid():
             if ratelimit.allow(request, "submit"):
                 feedback = save_feedback(request, form)
+                if feedback == ALREADY_SENT:
+                    return already_sent(request)
                 if feedback is not None:
                     return thank_you_redirect(request, feedback)
             else:
@@ -69,7 +79,24 @@ def give(request):
     )
 
 
-def save_feedback(request, form: FeedbackForm) -> Feedback | None:
+ALREADY_SENT = "already sent"
+
+
+def already_sent(request):
+    """A blank form and a plain message: nothing saved, no receipt shown."""
+    return render(
+        request,
+        "feedback/give.html",
+        {
+            "form": FeedbackForm(user=request.user),
+            "unsafe_form": unsafe_form(),
+            "already_sent": True,
+        },
+        status=409,
+    )
+
+
+def save_feedback(request, form: FeedbackForm) -> Feedback | str | None:
     data = form.cleaned_data
     user = request.user if request.user.is_authenticated else None
     young_person = data.get("young_person")
@@ -78,7 +105,6 @@ def save_feedback(request, form: FeedbackForm) -> Feedback | None:
         author, supported_by = young_person, user
     elif data.get("without_account"):
         author = None
-    token = data["submission_token"]
     try:
         feedback, created = services.give_feedback(
             speaker=data["speaker"],
@@ -89,22 +115,14 @@ def save_feedback(request, form: FeedbackForm) -> Feedback | None:
             wants_reply=data["wants_reply"] == "yes",
             author=author,
             supported_by=supported_by,
-            submission_token=token,
+            submission_token=data["submission_token"],
         )
     except ValidationError as error:
         form.add_error(None, error)
         return None
-    if not created and feedback.created_at < timezone.now() - RESUBMIT_WINDOW:
-        form.add_error(
-            None,
-            _(
-                "This form was sent a while ago, so we have kept that one. "
-                "Use your receipt code to check it, or give new feedback."
-            ),
-        )
-        form.data = form.data.copy()
-        form.data["submission_token"] = ""
-        return None
+    if not created:
+        # The same form sent twice at the same moment: the other post won.
+        return ALREADY_SENT
     return feedback
 
 
@@ -148,7 +166,16 @@ def thanks(request):
 
 @never_cache
 def check(request):
-    """Look up a receipt code. The result is the answer to a post: nothing in the address."""
+    """Look up a receipt code, then show the result once (post, redirect, get).
+
+    A good post redirects here with the code in a signed cookie that this page
+    reads once and deletes (only this path, for a minute, never in the
+    address or the session). So Back, Reload or the history only ever bring
+    back an empty form: nothing of the child who checked before.
+    """
+    shown = request.get_signed_cookie(
+        CHECK_COOKIE, default="", salt=CHECK_COOKIE, max_age=CHECK_COOKIE_AGE
+    )
     form = CheckReceiptForm(request.POST if request.method == "POST" else None)
     context = {"form": form}
     status = 200
@@ -174,11 +201,33 @@ def check(request):
                     ),
                 )
             else:
-                context.update(result_context(feedback))
-                context["form"] = CheckReceiptForm()
+                return show_result_once(feedback)
         if form.errors and status == 200:
             status = 400
-    return render(request, "feedback/check.html", context, status=status)
+    elif shown:
+        feedback = selectors.find_by_receipt_code(shown)
+        if feedback is not None:
+            context.update(result_context(feedback))
+    response = render(request, "feedback/check.html", context, status=status)
+    if CHECK_COOKIE in request.COOKIES:
+        response.delete_cookie(CHECK_COOKIE, path=reverse("feedback:check"))
+    return response
+
+
+def show_result_once(feedback: Feedback):
+    """To the check page, which shows this receipt's result to the next GET only."""
+    response = redirect("feedback:check")
+    response.set_signed_cookie(
+        CHECK_COOKIE,
+        feedback.receipt_code,
+        salt=CHECK_COOKIE,
+        max_age=CHECK_COOKIE_AGE,
+        path=reverse("feedback:check"),
+        secure=settings.SESSION_COOKIE_SECURE,
+        httponly=True,
+        samesite="Lax",
+    )
+    return response
 
 
 def result_context(feedback: Feedback) -> dict:
@@ -207,12 +256,10 @@ def stop_sharing(request):
         )
         return redirect("feedback:check")
     feedback = services.withdraw_share_consent(feedback=feedback)
-    feedback = selectors.find_by_receipt_code(feedback.receipt_code)
     messages.success(request, _("Done. Your words are no longer on the website."))
     if request.POST.get("next") == "mine" and feedback.author_id == request.user.pk:
         return redirect("feedback:mine")
-    context = {"form": CheckReceiptForm(), **result_context(feedback)}
-    return render(request, "feedback/check.html", context)
+    return show_result_once(feedback)
 
 
 @never_cache
