@@ -1,6 +1,7 @@
 """The public side of feedback: give it, check it, see what is shared, say you feel unsafe.
 
-Pages that show a receipt code or a status are never cached and never put
+Pages that show a receipt code or a status are never kept by a browser or
+cache (declared in permissions.py, privacy/never_kept.py) and never put
 what someone wrote (or their code) in the address, so the next person on a
 shared phone or computer cannot bring them back from the history.
 """
@@ -15,7 +16,6 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from voice.feedback import ratelimit, selectors, services
@@ -37,7 +37,6 @@ def unsafe_form(data=None) -> UnsafeForm:
     return UnsafeForm(data, prefix="unsafe")
 
 
-@never_cache
 def give(request):
     """The feedback form. A good post goes to the thank-you page (post, redirect, get).
 
@@ -147,7 +146,6 @@ def thank_you_redirect(request, feedback: Feedback):
     return response
 
 
-@never_cache
 def thanks(request):
     """Shown once: after that it says the page has gone, to keep it private."""
     shown = request.get_signed_cookie(
@@ -164,7 +162,6 @@ def thanks(request):
     return response
 
 
-@never_cache
 def check(request):
     """Look up a receipt code, then show the result once (post, redirect, get).
 
@@ -240,7 +237,6 @@ def result_context(feedback: Feedback) -> dict:
 
 
 @require_POST
-@never_cache
 def stop_sharing(request):
     """Withdraw consent to share, proved by the receipt code."""
     form = CheckReceiptForm(request.POST)
@@ -262,7 +258,6 @@ def stop_sharing(request):
     return show_result_once(feedback)
 
 
-@never_cache
 def mine(request):
     """The signed-in person's own feedback and what happened to each."""
     items = [
@@ -278,7 +273,6 @@ def shared(request):
     return render(request, "feedback/shared.html", {"page": page})
 
 
-@never_cache
 def report(request, pk: int):
     """Tell the moderators a shared item should not be on the website."""
     feedback = selectors.find_shared_item(pk)
@@ -318,7 +312,6 @@ def report(request, pk: int):
     )
 
 
-@never_cache
 def unsafe(request):
     """The "I don't feel safe" button. One tap is enough; adding words is a choice."""
     if request.method != "POST":
@@ -351,7 +344,6 @@ def unsafe(request):
     return redirect("feedback:unsafe_sent")
 
 
-@never_cache
 def unsafe_sent(request):
     """What happens next and where to get help now; words can be added here."""
     concern = recent_unsafe_alert(request, within=UNSAFE_ADD_WINDOW)

@@ -474,3 +474,10 @@ def export_rows(survey: SurveyPage):
             else:
                 row.append("; ".join(str(v) for v in values))
         yield row
+
+
+def submission_token_used(token: str) -> bool:
+    """Whether a survey form with this token was already sent (a token is used once)."""
+    return (
+        bool(token) and SurveyResponse.objects.filter(submission_token=token).exists()
+    )
