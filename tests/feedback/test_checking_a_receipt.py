@@ -1,5 +1,6 @@
 """Checking a receipt code: what happened, in plain words, and stopping sharing."""
 
+import re
 import time
 from types import SimpleNamespace
 
@@ -232,3 +233,28 @@ def test_after_stop_sharing_reload_shows_nothing_of_the_child(client):
     client.post("/feedback/check/stop-sharing/", {"code": feedback.receipt_code})
     assert feedback.receipt_code in client.get("/feedback/check/").content.decode()
     assert feedback.receipt_code not in client.get("/feedback/check/").content.decode()
+
+
+def test_the_hint_shows_a_code_the_site_could_really_give(client):
+    from voice.feedback.receipts import normalise_receipt_code
+
+    html = client.get("/feedback/check/").content.decode()
+    example = re.search(r"It looks like ([A-Z0-9-]+)\.", html).group(1)
+    assert example != "ABCD-EFGH"
+    assert normalise_receipt_code(example) == example
+    # Typing the example is a real-looking code, just not anyone's.
+    response = check(client, example)
+    assert "We could not find that code" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("typed", "named"),
+    [("ABCD-EFGH", "B"), ("kxtr-9mpo", "O"), ("KXTR 1MPA", "1"), ("kxtl9mpa", "L")],
+)
+def test_a_look_alike_the_codes_never_use_is_named_in_the_message(client, typed, named):
+    response = check(client, typed)
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert "Receipt codes never use" in html
+    assert re.search(rf"never use [^.]*\b{named}\b", html)
+    assert f'value="{typed}"' in html  # what was typed is kept
