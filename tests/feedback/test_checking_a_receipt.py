@@ -50,7 +50,7 @@ def test_a_wrong_code_gets_a_message_next_to_the_field(client):
 
 
 def test_something_that_cannot_be_a_code_is_explained(client):
-    html = check(client, "hello").content.decode()
+    html = check(client, "hey").content.decode()
     assert "A receipt code has 8 letters and numbers" in html
 
 
