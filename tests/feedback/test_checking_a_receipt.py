@@ -258,3 +258,30 @@ def test_a_look_alike_the_codes_never_use_is_named_in_the_message(client, typed,
     assert "Receipt codes never use" in html
     assert re.search(rf"never use [^.]*\b{named}\b", html)
     assert f'value="{typed}"' in html  # what was typed is kept
+
+
+@override_settings(FEEDBACK_HIDE_AFTER_REPORTS=3)
+def test_after_reports_hide_it_the_receipt_moves_on_and_says_what_happened():
+    feedback = make_shared("The youth club is great.")
+    for _ in range(3):
+        Client().post(f"/feedback/shared/{feedback.pk}/report/", {"reason": "unkind"})
+    html = check(Client(), feedback.receipt_code).content.decode()
+    assert "Nobody has read it yet" not in html
+    assert "Being looked at again" in html
+    assert "Some people reported it" in html
+    assert "a moderator is looking at it again" in html
+    # Every step it passed stays done: a receipt only moves forward.
+    assert "not yet" not in html
+
+
+def test_the_receipt_says_when_words_were_taken_out_before_sharing(client):
+    feedback = make_shared(
+        "Dan at the office was rude.", redacted="[name] at the office was rude."
+    )
+    html = check(client, feedback.receipt_code).content.decode()
+    assert "Shared" in html
+    assert "took some words out" in html
+    plain = make_shared("The office was rude.")
+    assert (
+        "took some words out" not in check(client, plain.receipt_code).content.decode()
+    )
