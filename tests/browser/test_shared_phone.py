@@ -6,12 +6,9 @@ from django.core.management import call_command
 from django.utils import timezone
 from playwright.sync_api import Error as PlaywrightError
 
-from pages.models import HomePage
-from tests.surveys.factories import make_survey
 from voice.feedback.models import Feedback, Speaker, Topic
 from voice.feedback.services import give_feedback
 from voice.moderation.models import ModeratedText
-from voice.surveys.models import SurveyResponse
 
 NARROW_PHONE = {"width": 390, "height": 844}
 FIRST_CHILDS_WORDS = "My worker came late three times and I missed football."
@@ -147,37 +144,3 @@ def test_back_and_reload_on_the_receipt_check_page_show_nothing_of_the_last_chil
     page.wait_for_load_state()
     assert reply not in page.content()
     assert feedback.receipt_code not in page.content()
-
-
-def test_back_after_answering_a_survey_shows_the_next_person_empty_questions(
-    pages, transactional_db
-):
-    call_command("seed_demo", stdout=io.StringIO())
-    survey = make_survey(
-        HomePage.objects.first(),
-        title="Our group",
-        questions=[
-            (
-                "long_text",
-                {
-                    "question": "What should we change?",
-                    "help_text": "",
-                    "required": True,
-                },
-            )
-        ],
-    )
-    page = a_phone(pages)
-    page.goto(survey.url)
-    page.get_by_label("What should we change?").fill(FIRST_CHILDS_WORDS)
-    page.get_by_role("button", name="Send my answers").click()
-    page.wait_for_load_state()
-    assert page.get_by_role("heading", level=1).inner_text() == "Thank you"
-
-    press_back(page)
-    pages.check_loaded_pages()
-    assert page.get_by_label("What should we change?").input_value() == ""
-    assert FIRST_CHILDS_WORDS not in page.content()
-    page.get_by_role("button", name="Send my answers").click()
-    page.wait_for_load_state()
-    assert SurveyResponse.objects.filter(survey=survey).count() == 1
