@@ -80,7 +80,7 @@ class RedeemCodeForm(forms.Form):
     code = forms.CharField(
         label=_("Your sign-in code"),
         max_length=32,
-        help_text=_("It looks like ABCD-EFGH-JKMN. Capitals do not matter."),
+        help_text=_("It looks like KXTR-9MPA-4HCW. Capitals do not matter."),
         widget=forms.TextInput(attrs={"autocomplete": "one-time-code"}),
     )
     password1 = forms.CharField(

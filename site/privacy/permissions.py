@@ -2,6 +2,7 @@
 
 from accounts import roles
 from accounts.access import HasPermission, Public, SignedIn, register
+from privacy import never_kept
 
 HANDLE_REQUESTS = "privacy.handle_requests"
 VIEW_ACCESS_LOG = "privacy.view_accesslog"
@@ -28,4 +29,15 @@ register(
         "privacy_admin:access_log": HasPermission(VIEW_ACCESS_LOG),
         "privacy_admin:*": HasPermission(HANDLE_REQUESTS),
     }
+)
+
+# Sign-in, sign-up and one-time-code forms, and this app's own pages: never
+# kept by a browser or cache, so a shared phone gives nothing of them back.
+never_kept.declare(
+    "account_*",
+    "accounts:*",
+    "mfa_*",
+    "privacy:*",
+    "wagtailcore_login",
+    "wagtail*_authenticate_with_password",
 )

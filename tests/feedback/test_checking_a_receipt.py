@@ -1,6 +1,11 @@
 """Checking a receipt code: what happened, in plain words, and stopping sharing."""
 
+import re
+import time
+from types import SimpleNamespace
+
 import pytest
+from django.core import signing
 from django.test import Client, override_settings
 from django.utils import timezone
 
@@ -12,7 +17,8 @@ pytestmark = pytest.mark.django_db
 
 
 def check(client, code):
-    return client.post("/feedback/check/", {"code": code})
+    """Post a code and follow the redirect to the page that shows the result once."""
+    return client.post("/feedback/check/", {"code": code}, follow=True)
 
 
 @pytest.mark.parametrize(
@@ -44,7 +50,7 @@ def test_a_wrong_code_gets_a_message_next_to_the_field(client):
 
 
 def test_something_that_cannot_be_a_code_is_explained(client):
-    html = check(client, "hello").content.decode()
+    html = check(client, "hey").content.decode()
     assert "A receipt code has 8 letters and numbers" in html
 
 
@@ -119,7 +125,9 @@ def test_stop_sharing_takes_the_words_off_the_shared_page(client):
         in client.get("/feedback/shared/").content.decode()
     )
     response = client.post(
-        "/feedback/check/stop-sharing/", {"code": feedback.receipt_code.lower()}
+        "/feedback/check/stop-sharing/",
+        {"code": feedback.receipt_code.lower()},
+        follow=True,
     )
     html = response.content.decode()
     assert "no longer on the website" in html
@@ -190,3 +198,90 @@ def test_an_empty_check_gets_a_message(client):
     response = client.post("/feedback/check/", {})
     assert response.status_code == 400
     assert "Type your receipt code." in response.content.decode()
+
+
+def test_a_checked_result_is_shown_once_and_reload_or_back_shows_an_empty_form(client):
+    feedback = approve(make_feedback(wants_reply=True), reply="We hear you.")
+    posted = client.post("/feedback/check/", {"code": feedback.receipt_code})
+    # The post only redirects: re-sending it ("Confirm form resubmission")
+    # shows the result to nobody but the next page load.
+    assert posted.status_code == 302
+    assert feedback.receipt_code not in posted["Location"]
+    first = client.get(posted["Location"])
+    assert "We hear you." in first.content.decode()
+    assert "no-store" in first["Cache-Control"]
+    again = client.get("/feedback/check/")
+    html = again.content.decode()
+    assert "We hear you." not in html
+    assert feedback.receipt_code not in html
+    assert "Type the receipt code" in html
+
+
+def test_a_checked_result_waits_only_a_minute_for_its_page(client, monkeypatch):
+    feedback = approve(make_feedback(wants_reply=True), reply="We hear you.")
+    client.post("/feedback/check/", {"code": feedback.receipt_code})
+    two_minutes_later = time.time() + 120
+    monkeypatch.setattr(
+        signing, "time", SimpleNamespace(time=lambda: two_minutes_later)
+    )
+    html = client.get("/feedback/check/").content.decode()
+    assert "We hear you." not in html
+
+
+def test_after_stop_sharing_reload_shows_nothing_of_the_child(client):
+    feedback = make_shared("Please stop showing this one.")
+    client.post("/feedback/check/stop-sharing/", {"code": feedback.receipt_code})
+    assert feedback.receipt_code in client.get("/feedback/check/").content.decode()
+    assert feedback.receipt_code not in client.get("/feedback/check/").content.decode()
+
+
+def test_the_hint_shows_a_code_the_site_could_really_give(client):
+    from voice.feedback.receipts import normalise_receipt_code
+
+    html = client.get("/feedback/check/").content.decode()
+    example = re.search(r"It looks like ([A-Z0-9-]+)\.", html).group(1)
+    assert example != "ABCD-EFGH"
+    assert normalise_receipt_code(example) == example
+    # Typing the example is a real-looking code, just not anyone's.
+    response = check(client, example)
+    assert "We could not find that code" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("typed", "named"),
+    [("ABCD-EFGH", "B"), ("kxtr-9mpo", "O"), ("KXTR 1MPA", "1"), ("kxtl9mpa", "L")],
+)
+def test_a_look_alike_the_codes_never_use_is_named_in_the_message(client, typed, named):
+    response = check(client, typed)
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert "Receipt codes never use" in html
+    assert re.search(rf"never use [^.]*\b{named}\b", html)
+    assert f'value="{typed}"' in html  # what was typed is kept
+
+
+@override_settings(FEEDBACK_HIDE_AFTER_REPORTS=3)
+def test_after_reports_hide_it_the_receipt_moves_on_and_says_what_happened():
+    feedback = make_shared("The youth club is great.")
+    for _ in range(3):
+        Client().post(f"/feedback/shared/{feedback.pk}/report/", {"reason": "unkind"})
+    html = check(Client(), feedback.receipt_code).content.decode()
+    assert "Nobody has read it yet" not in html
+    assert "Being looked at again" in html
+    assert "Some people reported it" in html
+    assert "a moderator is looking at it again" in html
+    # Every step it passed stays done: a receipt only moves forward.
+    assert "not yet" not in html
+
+
+def test_the_receipt_says_when_words_were_taken_out_before_sharing(client):
+    feedback = make_shared(
+        "Dan at the office was rude.", redacted="[name] at the office was rude."
+    )
+    html = check(client, feedback.receipt_code).content.decode()
+    assert "Shared" in html
+    assert "took some words out" in html
+    plain = make_shared("The office was rude.")
+    assert (
+        "took some words out" not in check(client, plain.receipt_code).content.decode()
+    )

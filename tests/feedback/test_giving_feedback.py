@@ -190,15 +190,36 @@ def test_a_case_worker_cannot_give_feedback_as_someone_they_do_not_support(
     assert not Feedback.objects.exists()
 
 
-def test_a_double_submission_makes_one_record_and_the_same_receipt(client, form_data):
-    data = form_data(submission_token="same-token-for-both-posts")
+def test_a_form_sent_again_saves_nothing_and_says_it_was_already_sent(
+    client, form_data
+):
+    data = form_data(
+        text="Words from the first child.", submission_token="same-token-for-both"
+    )
     first = post_feedback(client, data)
     code_first = receipt_code_in(client.get(first["Location"]).content.decode())
+    # Back, then Send again (by the next child on a shared phone, or a double tap).
     second = post_feedback(client, data)
-    code_second = receipt_code_in(client.get(second["Location"]).content.decode())
+    html = second.content.decode()
+    assert second.status_code == 409
+    assert "This was already sent" in html
+    assert "data-receipt-code" not in html
+    assert code_first not in html
+    assert "Words from the first child." not in html
+    assert "feedback_thanks" not in second.cookies
+    assert "no-store" in second["Cache-Control"]
     assert Feedback.objects.count() == 1
     assert ModeratedText.objects.count() == 1
-    assert code_first == code_second
+    # What it shows instead is an empty form with a new token.
+    assert 'value="same-token-for-both"' not in html
+    assert post_feedback(client, form_data()).status_code == 302
+
+
+def test_the_forms_ask_the_browser_not_to_fill_them_back_in(client):
+    for path in ["/feedback/", "/feedback/check/"]:
+        html = client.get(path).content.decode()
+        form = html.split(f'action="{path}"')[1].split(">")[0]
+        assert 'autocomplete="off"' in form, path
 
 
 def test_each_render_of_the_form_has_its_own_submission_token(client):

@@ -95,7 +95,8 @@ def test_only_approved_feedback_can_be_linked(cycle, topic, manager):
 
     with pytest.raises(ValidationError) as error:
         make_action(cycle, topic, manager, feedback=[waiting])
-    assert waiting.receipt_code in str(error.value)
+    assert f"Feedback {waiting.pk}" in str(error.value)
+    assert waiting.receipt_code not in str(error.value)
     assert not Action.objects.exists()
 
 

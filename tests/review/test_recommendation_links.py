@@ -33,7 +33,7 @@ def action_form(topic, manager, **extra):
         "what_we_heard": "Appointments clash with school.",
         "what_we_will_do": "Open the office until 6pm on Thursdays.",
         "owner": manager.pk,
-        "feedback_codes": "",
+        "feedback_numbers": "",
         **extra,
     }
 

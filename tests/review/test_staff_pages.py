@@ -160,7 +160,8 @@ def test_a_manager_makes_an_action_from_feedback_and_moves_it_on(
     form = staff.get(
         f"/staff/review/cycles/{cycle.pk}/actions/new/?feedback={feedback.pk}"
     ).content.decode()
-    assert f'value="{feedback.receipt_code}"' in form
+    assert f'value="{feedback.pk}"' in form
+    assert feedback.receipt_code not in form  # the child's secret
     assert "The waiting room is boring." in form  # staff see the approved words
 
     response = staff.post(
@@ -172,7 +173,7 @@ def test_a_manager_makes_an_action_from_feedback_and_moves_it_on(
             "themes": [theme.pk],
             "owner": manager.pk,
             "due_date": "2026-05-01",
-            "feedback_codes": feedback.receipt_code.lower(),
+            "feedback_numbers": str(feedback.pk),
         },
     )
     action = Action.objects.get()
@@ -203,7 +204,7 @@ def test_a_manager_makes_an_action_from_feedback_and_moves_it_on(
     assert html.count("Progress note added</td>") == 2
 
 
-def test_unknown_or_unapproved_codes_are_refused_next_to_the_field(
+def test_unknown_or_unapproved_feedback_numbers_are_refused_next_to_the_field(
     staff, cycle, manager, topic
 ):
     waiting = make_feedback(status=ModeratedText.Status.WAITING)
@@ -215,18 +216,21 @@ def test_unknown_or_unapproved_codes_are_refused_next_to_the_field(
     }
     url = f"/staff/review/cycles/{cycle.pk}/actions/new/"
 
-    not_a_code = staff.post(url, data | {"feedback_codes": "NOPE123"}).content.decode()
-    unknown = staff.post(url, data | {"feedback_codes": "xxxx 7777"}).content.decode()
+    not_a_number = staff.post(
+        url, data | {"feedback_numbers": "NOPE123"}
+    ).content.decode()
+    unknown = staff.post(url, data | {"feedback_numbers": "987654"}).content.decode()
     unapproved = staff.post(
-        url, data | {"feedback_codes": waiting.receipt_code}
+        url, data | {"feedback_numbers": str(waiting.pk)}
     ).content.decode()
 
-    assert "These are not receipt codes" in not_a_code and "NOPE123" in not_a_code
-    assert "We could not find feedback with these codes: XXXX-7777" in unknown
+    assert "These are not feedback numbers" in not_a_number
+    assert "NOPE123" in not_a_number
+    assert "We could not find feedback with these numbers: 987654" in unknown
     assert 'value="Heard it"' not in unknown  # a textarea keeps it as content
     assert "Heard it</textarea>" in unknown
     assert (
-        f"Only approved feedback can be linked. Not approved: {waiting.receipt_code}"
+        f"Only approved feedback can be linked. Not approved: {waiting.pk}"
         in unapproved
     )
     assert not Action.objects.exists()
@@ -248,7 +252,7 @@ def test_editing_an_action_is_logged(staff, cycle, manager, topic):
             "what_we_heard": "Heard",
             "what_we_will_do": "New plan",
             "owner": manager.pk,
-            "feedback_codes": "",
+            "feedback_numbers": "",
         },
     )
     html = staff.get(f"/staff/review/actions/{action.pk}/").content.decode()
@@ -339,15 +343,13 @@ def test_the_staff_home_and_main_navigation_link_here(client_for, manager, db):
     assert 'href="/you-said-we-did/"' in home
 
 
-def test_codes_are_found_however_people_type_them(staff, cycle, manager, topic):
+def test_feedback_numbers_are_found_however_staff_type_them(
+    staff, cycle, manager, topic
+):
     first = make_feedback()
     second = make_feedback()
     third = make_feedback()
-    typed = (
-        f"{first.receipt_code.lower()}, "
-        f"{second.receipt_code.replace('-', ' ')} "
-        f" {third.receipt_code.replace('-', '').lower()}"
-    )
+    typed = f"{first.pk}, #{second.pk};\n Feedback {third.pk}"
     response = staff.post(
         f"/staff/review/cycles/{cycle.pk}/actions/new/",
         {
@@ -355,7 +357,7 @@ def test_codes_are_found_however_people_type_them(staff, cycle, manager, topic):
             "what_we_heard": "Heard it",
             "what_we_will_do": "Do it",
             "owner": manager.pk,
-            "feedback_codes": typed,
+            "feedback_numbers": typed,
         },
     )
     assert response.status_code == 302

@@ -1,3 +1,5 @@
+import secrets
+
 import pytest
 
 from tests.surveys.factories import make_survey, question_ids
@@ -19,7 +21,8 @@ def full_answers(fields):
 
     def answers(**overrides):
         data = {
-            "submission_token": overrides.pop("token", "t" * 30),
+            # A new token for each post, as each blank form has (a token is used once).
+            "submission_token": overrides.pop("token", secrets.token_urlsafe(24)),
             fields["emoji_scale"]: "4",
             fields["yes_no"]: "1",
             fields["one_choice"]: "Café",

@@ -129,13 +129,28 @@ def test_without_about_you_questions_the_form_has_only_the_survey_questions(
 
 
 @pytest.mark.django_db
-def test_the_same_form_sent_twice_makes_one_response(client, survey, full_answers):
+def test_the_same_form_sent_twice_saves_nothing_and_says_it_was_already_sent(
+    client, survey, full_answers
+):
     data = full_answers(token="same-token-" + "a" * 20)
     client.post(survey.url, data)
+    # Back then Send, or Reload on the thank-you page, by the next person.
     second = client.post(survey.url, data)
-    assert second.status_code == 200
+    html = second.content.decode()
+    assert second.status_code == 409
+    assert "This was already sent" in html
+    assert "Shorter meetings please" not in html
+    assert 'value="same-token-' not in html
+    assert "no-store" in second["Cache-Control"]
     assert SurveyResponse.objects.count() == 1
     assert ModeratedText.objects.count() == 2
+
+
+@pytest.mark.django_db
+def test_the_survey_form_asks_the_browser_not_to_fill_it_back_in(client, survey):
+    html = client.get(survey.url).content.decode()
+    form = html.split('class="survey-form"')[0].rsplit("<form", 1)[1]
+    assert 'autocomplete="off"' in form
 
 
 @pytest.mark.django_db

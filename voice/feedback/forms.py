@@ -7,7 +7,7 @@ from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
 from voice.feedback.models import FEELING_FACES, FeedbackReport, Feeling, Speaker, Topic
-from voice.feedback.receipts import normalise_receipt_code
+from voice.feedback.receipts import EXAMPLE, look_alikes_in, normalise_receipt_code
 
 TEXT_LIMIT = 2000
 DETAILS_LIMIT = 1000
@@ -180,7 +180,10 @@ class CheckReceiptForm(ErrorSummaryMixin, forms.Form):
     code = forms.CharField(
         label=_("Your receipt code"),
         max_length=40,
-        help_text=_("It looks like ABCD-EFGH. Capitals and spaces do not matter."),
+        help_text=_(
+            "It looks like %(example)s. Capitals, spaces and the dash do not matter."
+        )
+        % {"example": EXAMPLE},
         widget=forms.TextInput(
             attrs={"autocomplete": "off", "autocapitalize": "characters"}
         ),
@@ -188,15 +191,27 @@ class CheckReceiptForm(ErrorSummaryMixin, forms.Form):
     )
 
     def clean_code(self) -> str:
-        code = normalise_receipt_code(self.cleaned_data["code"])
-        if code is None:
+        typed = self.cleaned_data["code"]
+        code = normalise_receipt_code(typed)
+        if code is not None:
+            return code
+        look_alikes = look_alikes_in(typed)
+        if look_alikes:
             raise forms.ValidationError(
                 _(
-                    "A receipt code has 8 letters and numbers, like ABCD-EFGH. "
-                    "Check it and try again."
+                    "Receipt codes never use %(characters)s, because they look "
+                    "like other letters and numbers. Check what is on your "
+                    "receipt and try again."
                 )
+                % {"characters": ", ".join(look_alikes)}
             )
-        return code
+        raise forms.ValidationError(
+            _(
+                "A receipt code has 8 letters and numbers, like %(example)s. "
+                "Check it and try again."
+            )
+            % {"example": EXAMPLE}
+        )
 
 
 class ReportForm(ErrorSummaryMixin, forms.Form):

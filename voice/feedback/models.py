@@ -109,7 +109,8 @@ class Feedback(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"Feedback {self.receipt_code}"
+        # Staff see this (logs, the admin): the receipt code is the child's secret.
+        return f"Feedback {self.pk}"
 
     @property
     def is_anonymous(self) -> bool:

@@ -2,6 +2,7 @@
 
 from accounts import roles
 from accounts.access import Public, SignedIn, register
+from privacy import never_kept
 
 TOPIC_PERMISSIONS = [
     "feedback.add_topic",
@@ -30,4 +31,17 @@ register(
         "feedback:unsafe": Public(),
         "feedback:unsafe_sent": Public(),
     }
+)
+
+# The form, the receipt, its check and the unsafe button show someone's words
+# or code: no browser or cache keeps them (the shared page is for everyone).
+never_kept.declare(
+    "feedback:give",
+    "feedback:thanks",
+    "feedback:check",
+    "feedback:stop_sharing",
+    "feedback:mine",
+    "feedback:report",
+    "feedback:unsafe",
+    "feedback:unsafe_sent",
 )

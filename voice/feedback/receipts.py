@@ -27,6 +27,20 @@ def format_code(characters: str) -> str:
     )
 
 
+EXAMPLE = "KXTR-9MPA"  # a code as the site makes them, for hints
+# Characters the alphabet leaves out, because each looks like another one.
+LOOK_ALIKES = "".join(sorted(set("0O1IL5S2Z8B") - set(ALPHABET)))
+
+
+def look_alikes_in(typed: str) -> list[str]:
+    """The left-out look-alike characters someone typed, in the order typed."""
+    found = []
+    for ch in typed.upper():
+        if ch in LOOK_ALIKES and ch not in found:
+            found.append(ch)
+    return found
+
+
 def normalise_receipt_code(typed: str) -> str | None:
     """The stored form of what someone typed, or None if it cannot be a code.
 

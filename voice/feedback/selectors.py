@@ -165,6 +165,20 @@ def status_of(feedback: Feedback) -> FeedbackStatus:
             ),
         )
         decided = True
+    elif item.status == Status.WAITING and item.decided_at is not None:
+        # Decided before and back in the queue (reported on the shared page):
+        # a receipt only moves forward, and says what happened.
+        status = FeedbackStatus(
+            "looking_again",
+            _("Being looked at again"),
+            _(
+                "Some people reported it on the website, so a moderator is "
+                "looking at it again. It is off the website until they decide."
+            )
+            if feedback.report_count
+            else _("A moderator is looking at it again."),
+        )
+        decided = True
     elif item.status == Status.WAITING and item.claimed_by_id is None:
         status = FeedbackStatus(
             "received",
@@ -210,7 +224,12 @@ def status_of(feedback: Feedback) -> FeedbackStatus:
         status = FeedbackStatus(
             "shared",
             _("Shared"),
-            _("We read it and put it on the website, without your name."),
+            _(
+                "We read it and put it on the website, without your name. We "
+                "took some words out first, to keep people safe and private."
+            )
+            if item.redacted_text
+            else _("We read it and put it on the website, without your name."),
             can_stop_sharing=True,
         )
         decided = True
@@ -240,3 +259,8 @@ def what_changed_for(feedback: Feedback):
 
 def feeling_face(feeling: int) -> str:
     return FEELING_FACES.get(feeling, "")
+
+
+def submission_token_used(token: str) -> bool:
+    """Whether a feedback form with this token was already sent (a token is used once)."""
+    return bool(token) and Feedback.objects.filter(submission_token=token).exists()

@@ -1,6 +1,7 @@
 """The public side of feedback: give it, check it, see what is shared, say you feel unsafe.
 
-Pages that show a receipt code or a status are never cached and never put
+Pages that show a receipt code or a status are never kept by a browser or
+cache (declared in permissions.py, privacy/never_kept.py) and never put
 what someone wrote (or their code) in the address, so the next person on a
 shared phone or computer cannot bring them back from the history.
 """
@@ -15,7 +16,6 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from voice.feedback import ratelimit, selectors, services
@@ -25,11 +25,11 @@ from voice.moderation.models import SafeguardingConcern
 
 THANKS_COOKIE = "feedback_thanks"
 THANKS_COOKIE_AGE = 600  # seconds a receipt waits for its thank-you page
+CHECK_COOKIE = "feedback_check"
+CHECK_COOKIE_AGE = 60  # seconds a checked code waits for the page that shows it
 UNSAFE_SESSION_KEY = "feedback_unsafe"
 # How long a source's report of an item is remembered, so it counts once.
 REPORT_COUNTS_ONCE_SECONDS = 7 * 24 * 60 * 60
-# A repeated post of the same form within this time shows the same receipt.
-RESUBMIT_WINDOW = timedelta(minutes=30)
 UNSAFE_REPEAT_WINDOW = timedelta(minutes=2)
 UNSAFE_ADD_WINDOW = timedelta(hours=1)
 
@@ -38,16 +38,25 @@ def unsafe_form(data=None) -> UnsafeForm:
     return UnsafeForm(data, prefix="unsafe")
 
 
-@never_cache
 def give(request):
-    """The feedback form. A good post goes to the thank-you page (post, redirect, get)."""
+    """The feedback form. A good post goes to the thank-you page (post, redirect, get).
+
+    Each blank form carries a new submission token that can be used once. A
+    form sent again with a used token (Back then Send on a shared phone, or
+    the browser filling the form back in) saves nothing and shows a blank
+    form: the words in it were someone else's, and so would the receipt be.
+    """
     status = 200
     if request.method == "POST":
+        if selectors.submission_token_used(request.POST.get("submission_token", "")):
+            return already_sent(request)
         form = FeedbackForm(request.POST, user=request.user)
         status = 400
         if form.is_valid():
             if ratelimit.allow(request, "submit"):
                 feedback = save_feedback(request, form)
+                if feedback == ALREADY_SENT:
+                    return already_sent(request)
                 if feedback is not None:
                     return thank_you_redirect(request, feedback)
             else:
@@ -70,7 +79,24 @@ def give(request):
     )
 
 
-def save_feedback(request, form: FeedbackForm) -> Feedback | None:
+ALREADY_SENT = "already sent"
+
+
+def already_sent(request):
+    """A blank form and a plain message: nothing saved, no receipt shown."""
+    return render(
+        request,
+        "feedback/give.html",
+        {
+            "form": FeedbackForm(user=request.user),
+            "unsafe_form": unsafe_form(),
+            "already_sent": True,
+        },
+        status=409,
+    )
+
+
+def save_feedback(request, form: FeedbackForm) -> Feedback | str | None:
     data = form.cleaned_data
     user = request.user if request.user.is_authenticated else None
     young_person = data.get("young_person")
@@ -79,7 +105,6 @@ def save_feedback(request, form: FeedbackForm) -> Feedback | None:
         author, supported_by = young_person, user
     elif data.get("without_account"):
         author = None
-    token = data["submission_token"]
     try:
         feedback, created = services.give_feedback(
             speaker=data["speaker"],
@@ -90,23 +115,15 @@ def save_feedback(request, form: FeedbackForm) -> Feedback | None:
             wants_reply=data["wants_reply"] == "yes",
             author=author,
             supported_by=supported_by,
-            submission_token=token,
+            submission_token=data["submission_token"],
             sender_key=ratelimit.source_key(request),
         )
     except ValidationError as error:
         form.add_error(None, error)
         return None
-    if not created and feedback.created_at < timezone.now() - RESUBMIT_WINDOW:
-        form.add_error(
-            None,
-            _(
-                "This form was sent a while ago, so we have kept that one. "
-                "Use your receipt code to check it, or give new feedback."
-            ),
-        )
-        form.data = form.data.copy()
-        form.data["submission_token"] = ""
-        return None
+    if not created:
+        # The same form sent twice at the same moment: the other post won.
+        return ALREADY_SENT
     return feedback
 
 
@@ -131,7 +148,6 @@ def thank_you_redirect(request, feedback: Feedback):
     return response
 
 
-@never_cache
 def thanks(request):
     """Shown once: after that it says the page has gone, to keep it private."""
     shown = request.get_signed_cookie(
@@ -148,9 +164,17 @@ def thanks(request):
     return response
 
 
-@never_cache
 def check(request):
-    """Look up a receipt code. The result is the answer to a post: nothing in the address."""
+    """Look up a receipt code, then show the result once (post, redirect, get).
+
+    A good post redirects here with the code in a signed cookie that this page
+    reads once and deletes (only this path, for a minute, never in the
+    address or the session). So Back, Reload or the history only ever bring
+    back an empty form: nothing of the child who checked before.
+    """
+    shown = request.get_signed_cookie(
+        CHECK_COOKIE, default="", salt=CHECK_COOKIE, max_age=CHECK_COOKIE_AGE
+    )
     form = CheckReceiptForm(request.POST if request.method == "POST" else None)
     context = {"form": form}
     status = 200
@@ -176,11 +200,33 @@ def check(request):
                     ),
                 )
             else:
-                context.update(result_context(feedback))
-                context["form"] = CheckReceiptForm()
+                return show_result_once(feedback)
         if form.errors and status == 200:
             status = 400
-    return render(request, "feedback/check.html", context, status=status)
+    elif shown:
+        feedback = selectors.find_by_receipt_code(shown)
+        if feedback is not None:
+            context.update(result_context(feedback))
+    response = render(request, "feedback/check.html", context, status=status)
+    if CHECK_COOKIE in request.COOKIES:
+        response.delete_cookie(CHECK_COOKIE, path=reverse("feedback:check"))
+    return response
+
+
+def show_result_once(feedback: Feedback):
+    """To the check page, which shows this receipt's result to the next GET only."""
+    response = redirect("feedback:check")
+    response.set_signed_cookie(
+        CHECK_COOKIE,
+        feedback.receipt_code,
+        salt=CHECK_COOKIE,
+        max_age=CHECK_COOKIE_AGE,
+        path=reverse("feedback:check"),
+        secure=settings.SESSION_COOKIE_SECURE,
+        httponly=True,
+        samesite="Lax",
+    )
+    return response
 
 
 def result_context(feedback: Feedback) -> dict:
@@ -193,7 +239,6 @@ def result_context(feedback: Feedback) -> dict:
 
 
 @require_POST
-@never_cache
 def stop_sharing(request):
     """Withdraw consent to share, proved by the receipt code."""
     form = CheckReceiptForm(request.POST)
@@ -209,15 +254,12 @@ def stop_sharing(request):
         )
         return redirect("feedback:check")
     feedback = services.withdraw_share_consent(feedback=feedback)
-    feedback = selectors.find_by_receipt_code(feedback.receipt_code)
     messages.success(request, _("Done. Your words are no longer on the website."))
     if request.POST.get("next") == "mine" and feedback.author_id == request.user.pk:
         return redirect("feedback:mine")
-    context = {"form": CheckReceiptForm(), **result_context(feedback)}
-    return render(request, "feedback/check.html", context)
+    return show_result_once(feedback)
 
 
-@never_cache
 def mine(request):
     """The signed-in person's own feedback and what happened to each."""
     items = [
@@ -233,7 +275,6 @@ def shared(request):
     return render(request, "feedback/shared.html", {"page": page})
 
 
-@never_cache
 def report(request, pk: int):
     """Tell the moderators a shared item should not be on the website."""
     feedback = selectors.find_shared_item(pk)
@@ -275,7 +316,6 @@ def report(request, pk: int):
     )
 
 
-@never_cache
 def unsafe(request):
     """The "I don't feel safe" button. One tap is enough; adding words is a choice."""
     if request.method != "POST":
@@ -311,7 +351,6 @@ def unsafe(request):
     return redirect("feedback:unsafe_sent")
 
 
-@never_cache
 def unsafe_sent(request):
     """What happens next and where to get help now; words can be added here."""
     concern = recent_unsafe_alert(request, within=UNSAFE_ADD_WINDOW)

@@ -10,7 +10,6 @@ from django.utils.translation import gettext_lazy as _
 from accounts import roles
 from voice.board.models import Recommendation
 from voice.feedback.models import Feedback, Topic
-from voice.feedback.receipts import normalise_receipt_code
 from voice.moderation.models import ModeratedText, Theme
 from voice.review.models import Action, Rating, ReviewCycle
 
@@ -59,31 +58,24 @@ def survey_questions() -> list[tuple[str, str, str]]:
     return choices
 
 
-def read_receipt_codes(typed: str) -> tuple[list[str], list[str]]:
-    """The receipt codes in what staff typed, as stored, and anything that is not one.
+def read_feedback_numbers(typed: str) -> tuple[list[int], list[str]]:
+    """The feedback numbers in what staff typed, and anything that is not one.
 
-    Codes may be typed as people type them: any case, with or without the
-    dash, or with a space between the two halves (`kxtr 9mpa`). Codes are
-    separated by commas, semicolons, new lines or spaces.
+    Staff refer to feedback by its own number (`Feedback 123`, or `#123`),
+    never by the receipt code, which is the young person's secret. Numbers
+    are separated by commas, semicolons, new lines or spaces.
     """
-    pieces = [piece for piece in re.split(r"[\s,;]+", typed) if piece]
-    codes: list[str] = []
-    not_codes: list[str] = []
-    index = 0
-    while index < len(pieces):
-        piece = pieces[index]
-        code = normalise_receipt_code(piece)
-        if code is None and index + 1 < len(pieces):
-            joined = normalise_receipt_code(piece + pieces[index + 1])
-            if joined is not None:
-                code = joined
-                index += 1
-        if code is None:
-            not_codes.append(piece)
+    numbers: list[int] = []
+    not_numbers: list[str] = []
+    for piece in re.split(r"[\s,;]+", typed):
+        if not piece or piece.lower() == "feedback":
+            continue
+        digits = piece.lstrip("#")
+        if digits.isascii() and digits.isdigit() and 0 < int(digits) < 2**63:
+            numbers.append(int(digits))
         else:
-            codes.append(code)
-        index += 1
-    return list(dict.fromkeys(codes)), not_codes
+            not_numbers.append(piece)
+    return list(dict.fromkeys(numbers)), not_numbers
 
 
 class ActionForm(forms.ModelForm):
@@ -102,12 +94,13 @@ class ActionForm(forms.ModelForm):
         required=False,
         widget=forms.CheckboxSelectMultiple(),
     )
-    feedback_codes = forms.CharField(
+    feedback_numbers = forms.CharField(
         label=_("Feedback this came from"),
         required=False,
         help_text=_(
-            "Receipt codes of approved feedback, separated by spaces or commas. The "
-            "people who gave it will be told about this action."
+            "Numbers of approved feedback (as in “Feedback 123”), separated by "
+            "spaces or commas. The people who gave it will be told about this "
+            "action."
         ),
     )
 
@@ -153,9 +146,10 @@ class ActionForm(forms.ModelForm):
                 f"{link.survey_id}:{link.block_id}"
                 for link in self.instance.survey_questions.all()
             ]
-            self.initial["feedback_codes"] = " ".join(
-                self.instance.feedback.order_by("pk").values_list(
-                    "receipt_code", flat=True
+            self.initial["feedback_numbers"] = " ".join(
+                str(pk)
+                for pk in self.instance.feedback.order_by("pk").values_list(
+                    "pk", flat=True
                 )
             )
 
@@ -171,44 +165,39 @@ class ActionForm(forms.ModelForm):
             for (pk, block_id), value in zip(chosen, values, strict=True)
         ]
 
-    def clean_feedback_codes(self) -> list[Feedback]:
-        codes, not_codes = read_receipt_codes(self.cleaned_data["feedback_codes"])
-        if not_codes:
+    def clean_feedback_numbers(self) -> list[Feedback]:
+        numbers, not_numbers = read_feedback_numbers(
+            self.cleaned_data["feedback_numbers"]
+        )
+        if not_numbers:
             raise forms.ValidationError(
                 _(
-                    "These are not receipt codes (a code has 8 letters and "
-                    "numbers, like KXTR-9MPA): %(codes)s"
+                    "These are not feedback numbers (a number like 123, as in "
+                    "“Feedback 123”): %(numbers)s"
                 ),
-                params={"codes": ", ".join(not_codes)},
+                params={"numbers": ", ".join(not_numbers)},
             )
-        codes = codes[:MAX_LINKED_CODES]
-        if not codes:
+        numbers = numbers[:MAX_LINKED_CODES]
+        if not numbers:
             return []
-        # Codes are stored as `KXTR-9MPA`; some older ones have no dash.
-        stored_forms = codes + [code.replace("-", "") for code in codes]
-        found = {
-            normalise_receipt_code(item.receipt_code): item
-            for item in Feedback.objects.filter(
-                receipt_code__in=stored_forms
-            ).select_related("moderated_text")
-        }
-        missing = [code for code in codes if code not in found]
+        found = Feedback.objects.select_related("moderated_text").in_bulk(numbers)
+        missing = [str(number) for number in numbers if number not in found]
         if missing:
             raise forms.ValidationError(
-                _("We could not find feedback with these codes: %(codes)s"),
-                params={"codes": ", ".join(missing)},
+                _("We could not find feedback with these numbers: %(numbers)s"),
+                params={"numbers": ", ".join(missing)},
             )
         waiting = [
-            code
-            for code, item in found.items()
-            if item.moderated_text.status != ModeratedText.Status.APPROVED
+            str(number)
+            for number in numbers
+            if found[number].moderated_text.status != ModeratedText.Status.APPROVED
         ]
         if waiting:
             raise forms.ValidationError(
-                _("Only approved feedback can be linked. Not approved: %(codes)s"),
-                params={"codes": ", ".join(sorted(waiting))},
+                _("Only approved feedback can be linked. Not approved: %(numbers)s"),
+                params={"numbers": ", ".join(waiting)},
             )
-        return list(dict.fromkeys(found[code] for code in codes))
+        return [found[number] for number in numbers]
 
 
 class StatusForm(forms.Form):

@@ -243,7 +243,7 @@ def rate_action(
 def check_feedback_is_approved(feedback: list[Feedback]) -> None:
     """Only feedback a moderator has approved may be linked to an action."""
     not_approved = [
-        item.receipt_code
+        f"Feedback {item.pk}"
         for item in feedback
         if item.moderated_text.status != ModeratedText.Status.APPROVED
     ]

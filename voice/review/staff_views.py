@@ -128,7 +128,7 @@ def action_create(request, pk: int):
     source = Feedback.objects.filter(pk=_id_from(request.GET.get("feedback"))).first()
     if source is not None:
         initial.update(
-            feedback_codes=source.receipt_code,
+            feedback_numbers=str(source.pk),
             topic=source.topic_id,
             themes=list(source.moderated_text.themes.values_list("pk", flat=True)),
         )
@@ -146,7 +146,7 @@ def action_create(request, pk: int):
             action = services.create_action(
                 cycle=cycle,
                 user=request.user,
-                feedback=data.pop("feedback_codes"),
+                feedback=data.pop("feedback_numbers"),
                 **data,
             )
         except ValidationError as error:
@@ -188,7 +188,7 @@ def action_edit(request, pk: int):
     form = ActionForm(request.POST or None, instance=action)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
-        feedback = data.pop("feedback_codes")
+        feedback = data.pop("feedback_numbers")
         themes = data.pop("themes")
         recommendations = data.pop("recommendations")
         survey_questions = data.pop("survey_questions")

@@ -527,3 +527,10 @@ def _export_label(value: str, labels: dict) -> str:
     if value == HIDDEN:
         return str(_("[fewer than %(n)s: not shown]") % {"n": MIN_GROUP_SIZE})
     return str(labels.get(value, ""))
+
+
+def submission_token_used(token: str) -> bool:
+    """Whether a survey form with this token was already sent (a token is used once)."""
+    return (
+        bool(token) and SurveyResponse.objects.filter(submission_token=token).exists()
+    )

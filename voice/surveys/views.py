@@ -6,9 +6,9 @@ from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import get_object_or_404, render
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import never_cache
 
 from pages import spreadsheets
+from privacy import never_kept
 from voice.feedback import ratelimit
 from voice.surveys import selectors
 from voice.surveys.audience import eligibility
@@ -17,7 +17,7 @@ from voice.surveys.models import SurveyPage
 from voice.surveys.services import submit_response
 
 
-@never_cache
+@never_kept.marked
 def answer_survey(request, page: SurveyPage):
     """The survey page: the questions (all of them; one per screen on phones), then thanks."""
     allowed = eligibility(request.user, page)
@@ -32,7 +32,15 @@ def answer_survey(request, page: SurveyPage):
 
     own_response = selectors.response_for(page, request.user)
     status = 200
-    if request.method == "POST":
+    already_sent = False
+    if request.method == "POST" and selectors.submission_token_used(
+        request.POST.get("submission_token", "")
+    ):
+        # Sent before (Back then Send, or the browser filling it back in on a
+        # shared phone): nothing is saved again, and the answers in it, which
+        # may be someone else's, are not shown back.
+        already_sent, status = True, 409
+    if request.method == "POST" and not already_sent:
         form = SurveyForm(request.POST, survey=page)
         refused = form.is_valid() and not ratelimit.allow(request, "survey")
         if refused:
@@ -55,8 +63,8 @@ def answer_survey(request, page: SurveyPage):
                 age_band=form.cleaned_data.get("age_band", ""),
                 sender_key=ratelimit.source_key(request),
             )
-            # Shown straight away (no redirect): the token makes a re-post
-            # find this same response, and nothing is put in a session.
+            # Shown straight away (no redirect): a re-post of this token
+            # (Reload) saves nothing and says so, and no session is needed.
             return render(
                 request,
                 "surveys/survey_thanks.html",
@@ -74,7 +82,12 @@ def answer_survey(request, page: SurveyPage):
     return render(
         request,
         "surveys/survey_page.html",
-        {"page": page, "form": form, "own_response": own_response},
+        {
+            "page": page,
+            "form": form,
+            "own_response": own_response,
+            "already_sent": already_sent,
+        },
         status=status,
     )
 

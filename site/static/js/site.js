@@ -40,6 +40,14 @@
     });
   }
 
+  // A page the browser kept in its back-forward cache is fetched afresh, so a
+  // shared phone never shows the next person a form filled in by the last one.
+  window.addEventListener("pageshow", function (event) {
+    if (event.persisted && document.querySelector("form[data-forget-on-back]")) {
+      window.location.reload();
+    }
+  });
+
   document.addEventListener("DOMContentLoaded", function () {
     setUpReadAloud();
     setUpSubmitOnce();
