@@ -22,7 +22,7 @@ from voice.moderation.models import (
     SafeguardingConcern,
     Theme,
 )
-from voice.moderation.screening import match_safeguarding_phrases
+from voice.moderation.screening import screen
 from voice.moderation.selectors import (
     active_claimant,
     feedback_for,
@@ -65,7 +65,7 @@ def submit_text(*, text: str, kind: str, author=None) -> ModeratedText:
     """
     from voice.moderation.tasks import screen_text
 
-    matches = match_safeguarding_phrases(text)
+    matches = screen(text).matches
     item = ModeratedText(
         kind=kind,
         text=text,
