@@ -1,6 +1,7 @@
 """The "I don't feel safe" button: one tap raises an urgent concern and shows help at once."""
 
 import pytest
+from django.urls import reverse
 
 from accounts import roles
 from voice.moderation.models import SafeguardingConcern
@@ -109,3 +110,21 @@ def test_the_short_privacy_notice_is_shown_where_words_are_collected(client, pat
     # These forms work without signing in, so the notice says what that means.
     assert "We do not keep your IP address or what phone you use." in html
     assert 'href="/privacy/"' in html
+
+
+def test_what_they_write_after_the_button_is_screened_and_the_lead_sees_why(
+    client, client_for, people
+):
+    client.post(
+        "/feedback/unsafe/",
+        {
+            "unsafe-details": "my mums bf keeps goin for her n im scared hes gonna kill her"
+        },
+    )
+    concern = SafeguardingConcern.objects.get()
+    assert concern.reasons
+    page = client_for(people[roles.SAFEGUARDING_LEAD]).get(
+        reverse("safeguarding:detail", args=[concern.pk])
+    )
+    html = page.content.decode()
+    assert "Why it was raised" in html

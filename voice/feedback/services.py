@@ -13,6 +13,7 @@ from wagtail.log_actions import log
 from voice.feedback.models import Feedback, FeedbackReport, Speaker, Topic
 from voice.feedback.receipts import new_receipt_code
 from voice.moderation.models import ModeratedText, SafeguardingConcern
+from voice.moderation.screening import screen
 from voice.moderation.services import raise_concern, submit_text
 
 logger = logging.getLogger(__name__)
@@ -209,11 +210,16 @@ UNSAFE_DETAILS_WINDOW = timedelta(hours=1)
 def raise_unsafe_alert(
     *, user=None, details: str = "", how_to_reach: str = ""
 ) -> SafeguardingConcern:
-    """The "I don't feel safe" button: an urgent concern for the safeguarding leads."""
+    """The "I don't feel safe" button: an urgent concern for the safeguarding leads.
+
+    The concern is raised whatever was written; what they wrote is screened
+    like every other text, so the lead sees at once what it seems to be about.
+    """
     return raise_concern(
         source=SafeguardingConcern.Source.UNSAFE_BUTTON,
         raised_by=user,
         details=unsafe_details(details=details, how_to_reach=how_to_reach),
+        reasons=screening_reasons(details),
     )
 
 
@@ -226,8 +232,16 @@ def add_to_unsafe_alert(
     extra = unsafe_details(details=details, how_to_reach=how_to_reach)
     if extra:
         concern.details = f"{concern.details}\n\n{extra}".strip()
-        concern.save(update_fields=["details"])
+        concern.reasons = [*concern.reasons, *screening_reasons(details)]
+        concern.save(update_fields=["details", "reasons"])
     return concern
+
+
+def screening_reasons(text: str) -> list[dict]:
+    """Why the words look worrying, from the one screening every text goes through."""
+    if not text.strip():
+        return []
+    return [match.as_dict() for match in screen(text).matches]
 
 
 def unsafe_details(*, details: str, how_to_reach: str) -> str:

@@ -225,6 +225,9 @@ class SafeguardingConcern(models.Model):
         help_text=_("The child (if signed in) or the moderator who raised it."),
     )
     details = models.TextField(blank=True)
+    # Why screening raised it (theme and reason, never the child's words beyond
+    # the phrase that matched): shown to the lead beside the text.
+    reasons = models.JSONField(default=list, blank=True, editable=False)
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
     acknowledged_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -25,6 +25,7 @@ from voice.moderation.starter_lists import IDIOMS, PHRASES
 
 GAP = r"(?: [a-z0-9]+){0,3}"
 IDIOM = "idiom"
+GUARDED = "everydayphrase"
 _NEGATIONS = {"not", "never", "nobody", "nothing", "no"}
 _CLAUSE_BREAKS = {"and", "but", "so", "because", "when", "then", "if", "or"}
 
@@ -186,5 +187,5 @@ def find_phrases(
             break
     remaining = plain
     for start, end in sorted(guarded, reverse=True):
-        remaining = remaining[:start] + " " + remaining[end:]
+        remaining = remaining[:start] + f" {GUARDED} " + remaining[end:]
     return hits, remaining

@@ -82,6 +82,7 @@ def submit_text(*, text: str, kind: str, author=None) -> ModeratedText:
             source=SafeguardingConcern.Source.PHRASE_MATCH,
             moderated_text=item,
             raised_by=item.author,
+            reasons=item.safeguarding_matches,
         )
     else:
         live.queue_event("item.arrived", item_id)
@@ -339,6 +340,7 @@ def raise_concern(
     moderated_text: ModeratedText | None = None,
     raised_by=None,
     details: str = "",
+    reasons: list[dict] | None = None,
 ) -> SafeguardingConcern:
     """Record a possible risk of harm and tell every safeguarding lead at once.
 
@@ -353,6 +355,7 @@ def raise_concern(
         if raised_by is not None and raised_by.is_authenticated
         else None,
         details=details,
+        reasons=list(reasons or []),
     )
     concern.full_clean()
     concern.save()
