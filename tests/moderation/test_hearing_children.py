@@ -117,7 +117,7 @@ def test_findings_say_why_and_how_urgent():
 
 
 def test_a_concern_found_by_the_classifier_alone_says_so_to_the_lead(
-    client, form_data, leads
+    client, client_for, form_data, leads
 ):
     # No phrase names this; the classifier hears it.
     text = "my nan's fella comes in the bathroom when im in there and wont leave"
@@ -125,6 +125,5 @@ def test_a_concern_found_by_the_classifier_alone_says_so_to_the_lead(
     assert findings.is_concern
     post_feedback(client, form_data(text=text))
     concern = SafeguardingConcern.objects.get()
-    client.force_login(leads[0])
-    page = client.get(reverse("safeguarding:detail", args=[concern.pk]))
+    page = client_for(leads[0]).get(reverse("safeguarding:detail", args=[concern.pk]))
     assert "Why it was raised" in page.content.decode()

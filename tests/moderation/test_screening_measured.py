@@ -15,7 +15,7 @@ from voice.moderation.normalise import normalise
 from voice.moderation.phrases import starter_phrases
 
 HELD_BACK_RECALL_FLOOR = 0.85
-HELD_BACK_FALSE_POSITIVE_CEILING = 0.16
+HELD_BACK_FALSE_POSITIVE_CEILING = 0.18
 EVALUATION_DISCLOSURES_FLOOR = 38  # of 40
 EVALUATION_FALSE_POSITIVES_CEILING = 4  # of 40
 PERSONAL_DETAILS_FLOOR = 18  # of 20

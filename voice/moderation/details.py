@@ -100,7 +100,7 @@ _AFTER_WORDS = re.compile(
     r"(?i)\b(?:with|and|called|named|by|ask for|tell|told|asked|saw|seen)\s+"
     r"([a-z][a-z'-]{2,}(?:\s+[a-z][a-z'-]{2,})?)"
 )
-_TITLED = re.compile(rf"\b(?i:mr|mrs|ms|miss|mx|dr|sir)\.?\s+{_ANY_NAME}")
+_TITLED = re.compile(r"\b(?i:mr|mrs|ms|miss|mx|dr|sir)\.?\s+[A-Za-z][A-Za-z'-]+")
 
 _PATTERNS: list[tuple[str, re.Pattern]] = [
     (DetailKind.EMAIL, re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")),
