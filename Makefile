@@ -9,7 +9,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: help check-quick run test setup test-setup browser-setup migrate seed serve lint check deploy-check worker jobs clean fuzz bench bench-pages bench-requests bench-ws load faults
+.PHONY: help check-quick run test setup test-setup browser-setup migrate seed serve lint check deploy-check worker jobs clean fuzz screening-report screening-model bench bench-pages bench-requests bench-ws load faults
 
 help:  ## list the make targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/^([a-z-]+):.*## (.*)/  \1\t\2/' | expand -t 18
@@ -110,3 +110,13 @@ faults:  ## database and Redis outages under load
 
 clean:  ## remove the venv, local data and node modules
 	rm -rf $(VENV) var tests/browser/node_modules
+
+# How well safeguarding screening hears disclosures: recall and false positives
+# per theme on held-back texts, cross-validation, the hand-made evaluation set,
+# personal-detail recall per kind, and the cost per text.
+screening-report:  ## safeguarding screening recall and false positives, per theme
+	$(PY) manage.py screening_report
+
+# Retrain the safeguarding classifier after changing voice/moderation/corpus/.
+screening-model:  ## train the screening classifier and write its model file
+	$(PY) manage.py train_screening_model

@@ -13,6 +13,9 @@ from django.utils.translation import gettext as _
 from accounts import roles
 from accounts.notifications import notify
 from programmes.models import EventPage, SignUp
+from voice.moderation.models import SafeguardingConcern
+from voice.moderation.screening import screen
+from voice.moderation.services import raise_concern
 
 logger = logging.getLogger(__name__)
 
@@ -112,17 +115,18 @@ def sign_up(
 
 
 def screen_for_safeguarding(entry: SignUp) -> None:
-    """Access needs are private, but words that suggest risk still reach safeguarding."""
-    from voice.moderation.models import SafeguardingConcern
-    from voice.moderation.screening import match_safeguarding_phrases
-    from voice.moderation.services import raise_concern
+    """Access needs are private, but words that suggest risk still reach safeguarding.
 
-    if match_safeguarding_phrases(entry.access_needs):
+    The same screening as every other text the platform takes.
+    """
+    findings = screen(entry.access_needs)
+    if findings.is_concern:
         raise_concern(
             source=SafeguardingConcern.Source.PHRASE_MATCH,
             raised_by=entry.person,
             details=_("Written when signing up for %(event)s: %(text)s")
             % {"event": entry.event.title, "text": entry.access_needs},
+            reasons=[match.as_dict() for match in findings.matches],
         )
 
 

@@ -296,3 +296,30 @@ def test_managers_are_told_when_a_recommendation_is_sent(member, manager):
     notification = Notification.objects.get(user=manager)
     assert DRAFT["title"] in notification.message
     assert notification.link == reverse("board_admin:respond", args=[recommendation.pk])
+
+
+def test_a_disclosure_in_a_draft_or_a_comment_reaches_safeguarding_in_childrens_words(
+    client_for, member
+):
+    from voice.moderation.models import SafeguardingConcern
+
+    client = client_for(member)
+    client.post(
+        reverse("board:recommendation_create"),
+        {
+            **DRAFT,
+            "what_we_found": "tbh i aint safe at mine, my step dad kicks off n hits me",
+        },
+    )
+    draft_concern = SafeguardingConcern.objects.get()
+    assert "hits me" in draft_concern.moderated_text.text
+    recommendation = Recommendation.objects.get()
+    response = client.post(
+        reverse("board:recommendation_detail", args=[recommendation.pk]),
+        {"text": "some olders make me hold bags at my house n i cant say no"},
+        follow=True,
+    )
+    assert "check you are okay" in response.content.decode()
+    comment_concern = SafeguardingConcern.objects.exclude(pk=draft_concern.pk).get()
+    assert comment_concern.reasons
+    assert "hold bags" in comment_concern.moderated_text.text

@@ -2,6 +2,7 @@
 
 import pytest
 from django.test import Client
+from django.urls import reverse
 
 from accounts import roles
 from accounts.models import Notification
@@ -224,3 +225,21 @@ def test_an_anonymous_alert_is_remembered_only_while_words_can_be_added(client):
     session.save()
     assert client.get("/feedback/unsafe/sent/")["Location"] == "/feedback/unsafe/"
     assert "feedback_unsafe" not in session_row_text(client)
+
+
+def test_what_they_write_after_the_button_is_screened_and_the_lead_sees_why(
+    client, client_for, people
+):
+    client.post(
+        "/feedback/unsafe/",
+        {
+            "unsafe-details": "my mums bf keeps goin for her n im scared hes gonna kill her"
+        },
+    )
+    concern = SafeguardingConcern.objects.get()
+    assert concern.reasons
+    page = client_for(people[roles.SAFEGUARDING_LEAD]).get(
+        reverse("safeguarding:detail", args=[concern.pk])
+    )
+    html = page.content.decode()
+    assert "Why it was raised" in html

@@ -423,3 +423,31 @@ def test_navigation_offers_events_to_everyone_and_the_record_to_young_people(
     assert "My participation" not in labels(people[roles.MODERATOR], "account")
     assert "Events and sign-ups" in labels(people[roles.PROGRAMME_STAFF], "staff")
     assert "Events and sign-ups" not in labels(people[roles.CASE_WORKER], "staff")
+
+
+def test_a_disclosure_in_access_needs_reaches_safeguarding_with_the_reason(
+    young_person, event
+):
+    from voice.moderation.models import SafeguardingConcern
+
+    services.sign_up(
+        event=event,
+        person=young_person,
+        signed_up_by=young_person,
+        access_needs="need to be home by 6 or my dad batters me",
+    )
+    concern = SafeguardingConcern.objects.get()
+    assert concern.raised_by == young_person
+    assert concern.reasons, "the lead is told why it was raised"
+
+
+def test_ordinary_access_needs_raise_nothing(young_person, event):
+    from voice.moderation.models import SafeguardingConcern
+
+    services.sign_up(
+        event=event,
+        person=young_person,
+        signed_up_by=young_person,
+        access_needs="I use a wheelchair and need the ramp, and I get anxious in crowds",
+    )
+    assert not SafeguardingConcern.objects.exists()

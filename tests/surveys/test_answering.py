@@ -171,3 +171,17 @@ def test_a_safeguarding_phrase_in_a_written_answer_makes_a_concern_at_once(
     concern = SafeguardingConcern.objects.get()
     assert concern.moderated_text.text == "Sometimes I hurt myself"
     assert concern.moderated_text.status == ModeratedText.Status.SAFEGUARDING
+
+
+@pytest.mark.django_db
+def test_a_disclosure_in_text_speak_in_a_written_answer_reaches_the_lead_at_once(
+    client, survey, fields, full_answers
+):
+    from voice.moderation.models import SafeguardingConcern
+
+    words = "sum nites i think bout endin it all, no1 wud even notice"
+    response = client.post(survey.url, full_answers(**{fields["long_text"]: words}))
+    assert "will read it soon" in response.content.decode()
+    concern = SafeguardingConcern.objects.get()
+    assert concern.moderated_text.text == words
+    assert concern.moderated_text.status == ModeratedText.Status.SAFEGUARDING

@@ -27,7 +27,7 @@ from voice.board.models import (
 )
 from voice.board.permissions import RUN_MEETING, TAKE_PART
 from voice.moderation.models import ModeratedText
-from voice.moderation.screening import match_safeguarding_phrases
+from voice.moderation.screening import screen
 from voice.moderation.services import submit_text
 
 logger = logging.getLogger(__name__)
@@ -222,7 +222,7 @@ def screen_recommendation_text(*, recommendation: Recommendation, author) -> boo
     written = "\n\n".join(
         [recommendation.title, recommendation.what_we_found, recommendation.what_we_ask]
     )
-    if not match_safeguarding_phrases(written):
+    if not screen(written).is_concern:
         return False
     submit_text(text=written, kind=ModeratedText.Kind.BOARD_COMMENT, author=author)
     return True

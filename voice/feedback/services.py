@@ -15,6 +15,7 @@ from voice.feedback.models import Feedback, FeedbackReport, Speaker, Topic
 from voice.feedback.receipts import new_receipt_code
 from voice.moderation import live
 from voice.moderation.models import ModeratedText, SafeguardingConcern
+from voice.moderation.screening import screen
 from voice.moderation.services import raise_concern, submit_text
 
 logger = logging.getLogger(__name__)
@@ -238,7 +239,8 @@ def raise_unsafe_alert(
     waiting for a lead is added to it, words and all, so the leads are told
     once and a script with fresh cookies cannot bury them. Several young
     people on one network share a source when not signed in; the lead sees
-    each press, with its time, on the one concern.
+    each press, with its time, on the one concern. What they wrote is
+    screened like every other text, so the lead sees what it seems to be about.
     """
     waiting = _waiting_alert_from(source) if source else None
     if waiting is not None:
@@ -249,6 +251,7 @@ def raise_unsafe_alert(
         source=SafeguardingConcern.Source.UNSAFE_BUTTON,
         raised_by=user,
         details=unsafe_details(details=details, how_to_reach=how_to_reach),
+        reasons=screening_reasons(details),
     )
     if source:
         # Only the concern's id, under a keyed hash, for ten minutes.
@@ -300,8 +303,16 @@ def add_to_unsafe_alert(
     extra = unsafe_details(details=details, how_to_reach=how_to_reach)
     if extra:
         concern.details = f"{concern.details}\n\n{extra}".strip()
-        concern.save(update_fields=["details"])
+        concern.reasons = [*concern.reasons, *screening_reasons(details)]
+        concern.save(update_fields=["details", "reasons"])
     return concern
+
+
+def screening_reasons(text: str) -> list[dict]:
+    """Why the words look worrying, from the one screening every text goes through."""
+    if not text.strip():
+        return []
+    return [match.as_dict() for match in screen(text).matches]
 
 
 def unsafe_details(*, details: str, how_to_reach: str) -> str:

@@ -6,9 +6,12 @@ trail work the same way for all of them.
 """
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from voice.moderation.phrases import check_pattern
 
 
 class Theme(models.Model):
@@ -40,18 +43,49 @@ class NotSharedReason(models.Model):
 
 
 class SafeguardingPhrase(models.Model):
-    """A word or phrase that suggests a risk of harm; a match alerts safeguarding leads."""
+    """Words that suggest a risk of harm (a match alerts safeguarding leads), or an everyday phrase that does not.
+
+    Plain words match their usual forms and the ways children type them; see
+    `voice/moderation/phrases.py` for what "a/b" and "..." mean.
+    """
 
     class Category(models.TextChoices):
         SELF_HARM = "self_harm", _("Self-harm")
         SUICIDE = "suicide", _("Suicide")
         ABUSE = "abuse", _("Abuse")
+        NEGLECT = "neglect", _("Neglect")
+        DOMESTIC_ABUSE = "domestic_abuse", _("Domestic abuse")
         EXPLOITATION = "exploitation", _("Exploitation and county lines")
+        ONLINE_HARM = "online_harm", _("Online harm and sextortion")
+        SEXUAL_HARM = "sexual_harm", _("Sexual harm")
         WEAPONS = "weapons", _("Weapons")
-        THREATS = "threats", _("Threats to others")
+        THREATS = "threats", _("Threats")
+        MISSING = "missing", _("Missing or homeless")
+        FEAR_AT_HOME = "fear_at_home", _("Fear at home or placement")
+        RADICALISATION = "radicalisation", _("Radicalisation")
+        IDIOM = "idiom", _("Not a concern: an everyday phrase")
 
-    phrase = models.CharField(max_length=100, unique=True)
-    category = models.CharField(max_length=20, choices=Category.choices)
+    class Kind(models.TextChoices):
+        WORDS = "words", _("Plain words")
+        PATTERN = "pattern", _("Pattern (regular expression)")
+
+    phrase = models.CharField(
+        max_length=200,
+        unique=True,
+        help_text=_(
+            'Plain words match their usual forms ("hit me" finds "hits me"). '
+            '"a/b" means either word; "..." means up to three words in between.'
+        ),
+    )
+    category = models.CharField(
+        max_length=20,
+        choices=Category.choices,
+        help_text=_(
+            'What the words are about. "Not a concern" phrases stop a match inside '
+            'them from raising a concern ("nearly died laughing").'
+        ),
+    )
+    kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.WORDS)
     active = models.BooleanField(default=True)
 
     class Meta:
@@ -59,6 +93,11 @@ class SafeguardingPhrase(models.Model):
 
     def __str__(self) -> str:
         return self.phrase
+
+    def clean(self) -> None:
+        problem = check_pattern(self.phrase, self.kind)
+        if problem:
+            raise ValidationError({"phrase": problem})
 
 
 class ModeratedText(models.Model):
@@ -186,6 +225,9 @@ class SafeguardingConcern(models.Model):
         help_text=_("The child (if signed in) or the moderator who raised it."),
     )
     details = models.TextField(blank=True)
+    # Why screening raised it (theme and reason, never the child's words beyond
+    # the phrase that matched): shown to the lead beside the text.
+    reasons = models.JSONField(default=list, blank=True, editable=False)
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
     acknowledged_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

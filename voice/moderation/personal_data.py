@@ -22,6 +22,8 @@ ANONYMISED_FIELDS = {
     "reply": "",
     "personal_details": [],
     "offensive_words": [],
+    # Each reason quotes the words that matched.
+    "safeguarding_matches": [],
 }
 
 
@@ -152,7 +154,7 @@ def purge_expired(policy, now) -> dict[str, int]:
         )
     )
     concern_count = expired_concerns.update(
-        details="", action_taken="", raised_by=None, anonymised_at=now
+        details="", action_taken="", reasons=[], raised_by=None, anonymised_at=now
     )
     # A text goes with its record once no open or kept record still needs it.
     still_needed = SafeguardingConcern.objects.filter(

@@ -1,51 +1,166 @@
-"""Screening of free text before any person reads it.
+"""Screening of free text before any person reads it: one pipeline for every text.
 
-Safeguarding phrase matching is cheap and runs as the text arrives, so the
-child sees the right message at once and the alert goes out at once. The
-offensive-language model and the personal-details patterns cost more and run
-after the response, in a background task (see `tasks.py`).
+`screen(text)` is the one door: feedback, survey answers, board texts, event
+sign-up notes and the "I don't feel safe" message all go through it. It is
+pure apart from reading the phrase list (text in, findings out) and costs a
+few milliseconds, so it runs as the text arrives: the child sees the right
+message at once and the alert goes out at once.
 
-Every function here is pure apart from reading the phrase list: text in,
-findings out. Findings are spans (`start`, `end` as character offsets) so the
-moderator's page can mark them and a redaction can replace them.
+Two signals decide whether a text is a concern:
+
+1. safeguarding phrases (editable in the admin), matched on the normalised
+   text (text-speak, misspellings and word forms, see `normalise.py` and
+   `phrases.py`), skipping a match inside an everyday idiom ("nearly died
+   laughing") or just after a negation ("he never hits me");
+2. a classifier trained on the corpus in `corpus/` (see `classifier.py`),
+   which catches what no phrase names.
+
+The offensive-language model costs more and runs after the response, in a
+background task (see `tasks.py`), with the personal details for redaction.
+Findings are spans (`start`, `end` as character offsets) so the moderator's
+page can mark them and a redaction can replace them.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from voice.moderation.classifier import Classifier, get_classifier
+from voice.moderation.details import (  # noqa: F401 - the moderation pages use them from here
+    DETAIL_LABELS,
+    DetailKind,
+    find_personal_details,
+    propose_redaction,
+)
 from voice.moderation.models import SafeguardingPhrase
+from voice.moderation.normalise import normalise
+from voice.moderation.phrases import CompiledPhrase, compile_phrases, find_phrases
+
+THEME_LABELS = dict(SafeguardingPhrase.Category.choices)
+URGENT_THEMES = {"suicide", "self_harm", "sexual_harm"}
+
+
+class Risk:
+    NONE = "none"
+    CONCERN = "concern"
+    URGENT = "urgent"
 
 
 @dataclass(frozen=True)
 class PhraseMatch:
     phrase: str
     category: str
+    why: str = ""
 
     def as_dict(self) -> dict:
-        return {"phrase": self.phrase, "category": self.category}
+        return {"phrase": self.phrase, "category": self.category, "why": self.why}
 
 
-def normalise_for_matching(text: str) -> str:
-    """Lower case, with runs of spaces and punctuation made single spaces."""
-    return " " + re.sub(r"[^\w']+", " ", text.lower()).strip() + " "
+def theme_label(theme: str) -> str:
+    return str(THEME_LABELS.get(theme, theme))
+
+
+@dataclass(frozen=True)
+class Findings:
+    """What screening found in one text."""
+
+    matches: tuple[PhraseMatch, ...] = ()
+    score: float = 0.0
+    likely_theme: str = ""
+    personal_details: list[dict] = field(default_factory=list)
+    proposed_redaction: str = ""
+
+    @property
+    def is_concern(self) -> bool:
+        return bool(self.matches)
+
+    @property
+    def themes(self) -> list[str]:
+        return sorted({match.category for match in self.matches})
+
+    @property
+    def risk(self) -> str:
+        if not self.matches:
+            return Risk.NONE
+        if set(self.themes) & URGENT_THEMES:
+            return Risk.URGENT
+        return Risk.CONCERN
+
+    @property
+    def why(self) -> list[str]:
+        return [match.why for match in self.matches]
+
+
+def active_phrases() -> tuple[CompiledPhrase, ...]:
+    """The admin's active phrases, compiled (again only when the list changed)."""
+    rows = tuple(
+        SafeguardingPhrase.objects.filter(active=True)
+        .order_by("pk")
+        .values_list("phrase", "category", "kind")
+    )
+    return compile_phrases(rows)
+
+
+def screen(
+    text: str,
+    *,
+    known_names: tuple[str, ...] | list[str] = (),
+    phrases: tuple[CompiledPhrase, ...] | None = None,
+    classifier: Classifier | None = None,
+    with_details: bool = False,
+) -> Findings:
+    """Every safeguarding signal in a text; with `with_details`, personal details too.
+
+    `known_names` (people's names the site knows) help find names written in
+    lower case. `phrases` defaults to the admin's active list and `classifier`
+    to the one trained on the corpus (measuring passes others).
+    """
+    plain = normalise(text)
+    if phrases is None:
+        phrases = active_phrases()
+    hits, remaining = find_phrases(plain, phrases)
+    matches = [
+        PhraseMatch(
+            phrase=phrase.phrase,
+            category=phrase.theme,
+            why=f"{theme_label(phrase.theme)}: the words “{words}”",
+        )
+        for phrase, words in hits
+    ]
+    classifier = classifier or get_classifier()
+    reading = classifier.read_normalised(remaining) if remaining.strip() else None
+    score = reading.score if reading else 0.0
+    theme = reading.theme if reading else ""
+    if not matches and reading and score >= classifier.threshold:
+        label = theme_label(theme)
+        matches.append(
+            PhraseMatch(
+                phrase="",
+                category=theme,
+                why=f"{label}: reads like messages about this (score {score:.2f})",
+            )
+        )
+    details: list[dict] = []
+    redaction = ""
+    if with_details:
+        details = find_personal_details(text, known_names=known_names)
+        redaction = propose_redaction(text, details) if details else ""
+    return Findings(
+        matches=tuple(matches),
+        score=score,
+        likely_theme=theme,
+        personal_details=details,
+        proposed_redaction=redaction,
+    )
 
 
 def match_safeguarding_phrases(text: str) -> list[PhraseMatch]:
-    """Every active phrase found as whole words in the text."""
-    haystack = normalise_for_matching(text)
-    phrases = SafeguardingPhrase.objects.filter(active=True).values_list(
-        "phrase", "category"
-    )
-    return [
-        PhraseMatch(phrase=phrase, category=category)
-        for phrase, category in phrases
-        if normalise_for_matching(phrase) in haystack
-    ]
+    """Every reason the text is a concern: phrase matches, or the classifier's reading."""
+    return list(screen(text).matches)
 
 
 # --- Offensive language ----------------------------------------------------
@@ -82,154 +197,7 @@ def find_offensive_words(text: str) -> list[dict]:
     ]
 
 
-# --- Personal details --------------------------------------------------------
-
-
-class DetailKind:
-    NAME = "name"
-    PHONE = "phone"
-    EMAIL = "email"
-    ADDRESS = "address"
-    POSTCODE = "postcode"
-    SCHOOL = "school"
-    CASE_DETAIL = "case_detail"
-
-
-DETAIL_LABELS = {
-    DetailKind.NAME: "name",
-    DetailKind.PHONE: "phone number",
-    DetailKind.EMAIL: "email address",
-    DetailKind.ADDRESS: "address",
-    DetailKind.POSTCODE: "postcode",
-    DetailKind.SCHOOL: "school",
-    DetailKind.CASE_DETAIL: "offence or case detail",
-}
-
-_NAME = r"[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?"
-# Words that start sentences or are capitalised for other reasons; a pair made
-# of these is not a person's name.
-_NOT_NAMES = {
-    "I", "The", "My", "Me", "We", "You", "He", "She", "They", "It", "This", "That",
-    "And", "But", "So", "Then", "When", "If", "In", "On", "At", "To", "Of", "For",
-    "Mr", "Mrs", "Ms", "Miss", "Dr", "Monday", "Tuesday", "Wednesday", "Thursday",
-    "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May",
-    "June", "July", "August", "September", "October", "November", "December",
-    "Youth", "Justice", "Service", "Court", "Team", "Inspire", "Programme", "Road",
-    "Street", "Lane", "Avenue", "School", "Academy", "College", "Police", "Station",
-    "Christmas", "Easter", "English", "British", "God", "Thank", "Thanks", "Hi",
-    "Hello", "Yes", "No", "Please", "Sorry", "Ok", "Okay", "Its", "Im",
-}  # fmt: skip
-_PATTERNS: list[tuple[str, re.Pattern]] = [
-    (
-        DetailKind.EMAIL,
-        re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b"),
-    ),
-    (
-        DetailKind.PHONE,
-        # UK numbers: 07… mobiles, 01/02/03 landlines, with +44 or spaces.
-        re.compile(
-            r"(?<![\w+])(?:\+44\s?\(?0?\)?\s?|0)(?:7\d{3}|[1-3]\d{2,4})[\s-]?\d{3}[\s-]?\d{3,4}(?!\w)"
-        ),
-    ),
-    (
-        DetailKind.POSTCODE,
-        re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b", re.IGNORECASE),
-    ),
-    (
-        DetailKind.ADDRESS,
-        re.compile(
-            r"\b\d{1,4}[a-zA-Z]?,?\s+(?:[A-Z][a-z]+\s+){1,3}"
-            r"(?:Road|Rd|Street|St|Lane|Ln|Avenue|Ave|Close|Drive|Dr|Way|Crescent|"
-            r"Court|Place|Gardens|Grove|Terrace|Hill|Park|Walk|Row|Square|Mews)\b",
-        ),
-    ),
-    (
-        DetailKind.SCHOOL,
-        re.compile(
-            rf"\b(?:(?:St\.?|Saint)\s+)?(?:{_NAME}\s+){{1,4}}"
-            r"(?:Primary\s+|Secondary\s+|High\s+|Grammar\s+|Community\s+)?"
-            r"(?:School|Academy|College|Pupil Referral Unit|PRU)\b"
-        ),
-    ),
-    (
-        DetailKind.NAME,
-        # A name after a cue: "my name is Jo", "I'm called Sam Smith", "my worker Dave".
-        re.compile(
-            r"(?i:\b(?:my name is|my name's|i am called|i'm called|im called|call me|"
-            r"my (?:worker|mum|mom|dad|brother|sister|friend|teacher|social worker|"
-            r"case worker|girlfriend|boyfriend|cousin|nan|gran)(?: is)?))\s+"
-            rf"({_NAME}(?:\s+{_NAME})?)"
-        ),
-    ),
-    (
-        DetailKind.CASE_DETAIL,
-        re.compile(
-            r"(?i)\b(?:(?:court|case|crime|police|custody|reference|ref)\s*"
-            r"(?:number|no\.?|ref(?:erence)?)(?:\s+is)?\s*:?\s*(?=[A-Z/-]*\d)[A-Z0-9/-]{4,}"
-            r"|(?:arrested|charged|convicted|sentenced|remanded|cautioned)\s+for\s+"
-            r"[a-z]+(?:\s+[a-z]+){0,3}"
-            r"|(?:on|got|given)\s+(?:a\s+)?(?:tag|curfew|youth rehabilitation order|"
-            r"YRO|referral order|DTO|detention and training order)"
-            r"|(?:in|at)\s+[A-Z][a-z]+\s+(?:Youth|Magistrates'?|Crown)\s+Court)"
-        ),
-    ),
-]
-_NAME_PAIR = re.compile(rf"\b({_NAME})\s+({_NAME})\b")
-
-
-def find_personal_details(text: str) -> list[dict]:
-    """Names, phone numbers, emails, addresses, postcodes, schools and case details, as spans.
-
-    Overlapping findings are merged so that the earliest, then longest, wins.
-    """
-    found: list[dict] = []
-    for kind, pattern in _PATTERNS:
-        for match in pattern.finditer(text):
-            group = 1 if kind == DetailKind.NAME else 0
-            found.append(
-                {
-                    "start": match.start(group),
-                    "end": match.end(group),
-                    "kind": kind,
-                    "text": match.group(group),
-                }
-            )
-    for match in _NAME_PAIR.finditer(text):
-        first, last = match.group(1), match.group(2)
-        if first in _NOT_NAMES or last in _NOT_NAMES:
-            continue
-        found.append(
-            {
-                "start": match.start(),
-                "end": match.end(),
-                "kind": DetailKind.NAME,
-                "text": match.group(),
-            }
-        )
-    return _without_overlaps(found)
-
-
-def _without_overlaps(spans: list[dict]) -> list[dict]:
-    kept: list[dict] = []
-    for span in sorted(spans, key=lambda s: (s["start"], -(s["end"] - s["start"]))):
-        if kept and span["start"] < kept[-1]["end"]:
-            continue
-        kept.append(span)
-    return kept
-
-
-def propose_redaction(text: str, personal_details: list[dict]) -> str:
-    """The text with each personal detail replaced by a plain marker, e.g. "[name]"."""
-    parts = []
-    position = 0
-    for span in sorted(personal_details, key=lambda s: s["start"]):
-        if span["start"] < position:
-            continue
-        parts.append(text[position : span["start"]])
-        parts.append(f"[{DETAIL_LABELS.get(span['kind'], 'removed')}]")
-        position = span["end"]
-    parts.append(text[position:])
-    return "".join(parts)
+# --- Personal details: see details.py ---------------------------------------
 
 
 def highlight(

@@ -23,7 +23,7 @@ from voice.moderation.models import (
     SafeguardingConcern,
     Theme,
 )
-from voice.moderation.screening import match_safeguarding_phrases
+from voice.moderation.screening import screen
 from voice.moderation.selectors import (
     active_claimant,
     feedback_for,
@@ -70,7 +70,7 @@ def submit_text(
     """
     from voice.moderation.tasks import screen_text
 
-    matches = match_safeguarding_phrases(text)
+    matches = screen(text).matches
     item = ModeratedText(
         kind=kind,
         text=text,
@@ -88,6 +88,7 @@ def submit_text(
             moderated_text=item,
             raised_by=item.author,
             sender_key=sender_key,
+            reasons=item.safeguarding_matches,
         )
     else:
         live.queue_event("item.arrived", item_id)
@@ -363,6 +364,7 @@ def raise_concern(
     raised_by=None,
     details: str = "",
     sender_key: str = "",
+    reasons: list[dict] | None = None,
 ) -> SafeguardingConcern:
     """Record a possible risk of harm and tell every safeguarding lead at once.
 
@@ -383,6 +385,7 @@ def raise_concern(
         if raised_by is not None and raised_by.is_authenticated
         else None,
         details=details,
+        reasons=list(reasons or []),
     )
     concern.full_clean()
     concern.save()
