@@ -101,8 +101,8 @@ def sign_up(request, event_id: int):
                 return redirect(event.url)
             return redirect("events:my_participation")
     status = 400 if request.method == "POST" else 200
-    if not offer and refusal and not _closed_reason(event):
-        status = 403
+    if not offer and refusal and not _closed_reason(event) and request.method == "POST":
+        status = 403  # the page explains who the event is for; a post is refused
     return render(
         request,
         "programmes/sign_up.html",
