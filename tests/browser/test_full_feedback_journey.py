@@ -108,10 +108,14 @@ def test_anonymous_feedback_is_moderated_shared_answered_and_changes_something(
     staff.get_by_role("link", name="This quarter", exact=True).click()
     staff.wait_for_url("**/staff/review/cycles/*/")
     pages.check_loaded_pages()
-    staff.get_by_role("link", name=f"Make an action from this ({code})").click()
+    staff.get_by_role(
+        "link", name=f"Make an action from this (Feedback {feedback.pk})"
+    ).click()
     staff.wait_for_url("**/actions/new/**")
     pages.check_loaded_pages()
-    assert code in staff.get_by_label("Feedback this came from").input_value()
+    assert (
+        str(feedback.pk) in staff.get_by_label("Feedback this came from").input_value()
+    )
     staff.get_by_label("What we heard").fill("Appointments clash with school.")
     staff.get_by_label("What we will do").fill(
         "We now offer appointments after school."
