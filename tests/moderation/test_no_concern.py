@@ -7,7 +7,8 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
-from tests.moderation.factories import FeedbackFactory, ModeratedTextFactory
+from tests.feedback.factories import make_feedback
+from tests.moderation.factories import ModeratedTextFactory
 from voice.moderation.models import ModeratedText, SafeguardingConcern
 
 pytestmark = pytest.mark.django_db
@@ -86,8 +87,8 @@ def test_no_concern_needs_a_reason_shown_beside_the_field(client_for, submit, le
 def test_the_childs_receipt_says_a_safeguarding_lead_found_nothing_to_worry_about(
     client, client_for, submit, leads
 ):
-    item = submit(WORRYING)
-    feedback = FeedbackFactory(moderated_text=item)
+    feedback = make_feedback(WORRYING)
+    item = feedback.moderated_text
     concern = SafeguardingConcern.objects.get(moderated_text=item)
     lead = client_for(leads[0])
     _acknowledged(lead, concern)
@@ -95,10 +96,10 @@ def test_the_childs_receipt_says_a_safeguarding_lead_found_nothing_to_worry_abou
     lead.logout()
 
     html = client.post(
-        reverse("feedback:check"), {"code": feedback.receipt_code}
+        reverse("feedback:check"), {"code": feedback.receipt_code}, follow=True
     ).content.decode()
 
-    assert "found nothing to worry about" in html
+    assert "read it and is not worried about you" in html
     assert "family shop" not in html
 
 

@@ -176,17 +176,6 @@ def status_of(feedback: Feedback) -> FeedbackStatus:
             ),
         )
         decided = False
-    elif item.status == Status.WAITING and item.back_from_safeguarding_at:
-        status = FeedbackStatus(
-            "back_from_safeguarding",
-            _("Back with our team"),
-            _(
-                "A person whose job is to keep young people safe read it and "
-                "found nothing to worry about. Now our team will read it, like "
-                "everything else."
-            ),
-        )
-        decided = False
     elif item.status == Status.WAITING and item.decided_at is not None:
         # Decided before and back in the queue (reported on the shared page):
         # a receipt only moves forward, and says what happened.

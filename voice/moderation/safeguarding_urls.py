@@ -12,5 +12,4 @@ urlpatterns = [
     path("<int:pk>/action/", views.record_action, name="action"),
     path("<int:pk>/close/", views.close, name="close"),
     path("<int:pk>/no-concern/", views.no_concern, name="no_concern"),
-    path("<int:pk>/no-concern/", views.no_concern, name="no_concern"),
 ]
