@@ -60,9 +60,7 @@ def _get_concern(pk: int) -> SafeguardingConcern:
         raise Http404 from None
 
 
-def _concern_page(
-    request, concern, status=200, action_form=None, no_concern_form=None
-):
+def _concern_page(request, concern, status=200, action_form=None, no_concern_form=None):
     text = concern.moderated_text
     person = concern_subject(concern)
     if person is not None:
