@@ -362,6 +362,9 @@ class SignUp(models.Model):
     place_given_at = models.DateTimeField(null=True, blank=True)
     cancelled_at = models.DateTimeField(null=True, blank=True)
     access_needs = models.TextField(blank=True, max_length=1000)
+    # Set when screening passed the access needs to safeguarding: from then on
+    # programme staff see that they were passed on, never the words.
+    access_needs_passed_on = models.BooleanField(default=False, editable=False)
     travel_help = models.BooleanField(default=False)
     needs_erased_at = models.DateTimeField(null=True, blank=True)
     consent = models.CharField(
@@ -396,3 +399,10 @@ class SignUp(models.Model):
     @property
     def is_active(self) -> bool:
         return self.status in (self.Status.PLACE, self.Status.WAITING)
+
+    @property
+    def access_needs_for_staff(self) -> str:
+        """What programme staff's pages and exports show of the access needs."""
+        if self.access_needs_passed_on:
+            return str(_("Passed to the safeguarding lead"))
+        return self.access_needs

@@ -114,10 +114,12 @@ def sign_up(
     return entry
 
 
+@transaction.atomic
 def screen_for_safeguarding(entry: SignUp) -> None:
     """Access needs are private, but words that suggest risk still reach safeguarding.
 
-    The same screening as every other text the platform takes.
+    The same screening as every other text the platform takes. Once they are a
+    concern, programme staff see only that they were passed on.
     """
     findings = screen(entry.access_needs)
     if findings.is_concern:
@@ -128,6 +130,8 @@ def screen_for_safeguarding(entry: SignUp) -> None:
             % {"event": entry.event.title, "text": entry.access_needs},
             reasons=[match.as_dict() for match in findings.matches],
         )
+        entry.access_needs_passed_on = True
+        entry.save(update_fields=["access_needs_passed_on"])
 
 
 def cancel_sign_up(*, sign_up: SignUp, cancelled_by) -> SignUp | None:

@@ -141,7 +141,7 @@ def export_csv(request, event_id: int):
                 timezone.localtime(entry.created_at).strftime("%Y-%m-%d %H:%M"),
                 entry.signed_up_by or "",
                 entry.get_consent_display(),
-                entry.access_needs,
+                entry.access_needs_for_staff,
                 yes_no[entry.travel_help],
                 yes_no[entry.attended],
             )

@@ -289,3 +289,12 @@ def test_the_receipt_says_when_words_were_taken_out_before_sharing(client):
     assert (
         "took some words out" not in check(client, plain.receipt_code).content.decode()
     )
+
+
+def test_an_anonymous_childs_receipt_never_promises_contact_after_a_disclosure(client):
+    feedback = make_feedback("hes 19 n says im mature for my age, keep it our secret")
+    assert feedback.moderated_text.status == ModeratedText.Status.SAFEGUARDING
+    html = check(client, feedback.receipt_code).content.decode()
+    assert "They may get in touch" not in html
+    assert "we cannot get in touch with you" in html
+    assert "0800 1111" in html

@@ -243,3 +243,31 @@ def test_what_they_write_after_the_button_is_screened_and_the_lead_sees_why(
     )
     html = page.content.decode()
     assert "Why it was raised" in html
+
+
+def test_someone_who_did_not_sign_in_or_leave_a_way_to_reach_them_is_not_promised_contact(
+    client,
+):
+    response = client.post(
+        "/feedback/unsafe/", {"unsafe-details": "i dont wanna go back there tonite"}
+    )
+    html = client.get(response["Location"]).content.decode()
+    assert "get in touch with you as soon as" not in html
+    assert "A person whose job is to keep young people safe has read" in html
+    assert "we cannot get in touch with you" in html
+    assert "999" in html and "0800 1111" in html and "85258" in html
+
+
+def test_someone_who_left_a_way_to_reach_them_is_told_they_will_be_contacted(client):
+    response = client.post(
+        "/feedback/unsafe/", {"unsafe-how_to_reach": "07700 900123 after 4"}
+    )
+    html = client.get(response["Location"]).content.decode()
+    assert "They will try to get in touch with you as soon as they can." in html
+
+
+def test_a_signed_in_young_person_is_told_they_will_be_contacted(client, people):
+    client.force_login(people[roles.YOUNG_PERSON])
+    response = client.post("/feedback/unsafe/", {})
+    html = client.get(response["Location"]).content.decode()
+    assert "They will try to get in touch with you as soon as they can." in html

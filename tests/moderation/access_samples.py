@@ -32,4 +32,5 @@ SAMPLE_KWARGS = {
     "safeguarding:acknowledge": _concern,
     "safeguarding:action": _concern,
     "safeguarding:close": _concern,
+    "safeguarding:no_concern": _concern,
 }

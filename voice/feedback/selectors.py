@@ -162,9 +162,28 @@ def status_of(feedback: Feedback) -> FeedbackStatus:
                 "We read what you wrote. Because we care about you being safe, "
                 "we passed it to a person whose job is to keep young people safe. "
                 "They may get in touch to check you are okay."
+            )
+            if feedback.author_id
+            else _(
+                "We read what you wrote. Because we care about you being safe, "
+                "we passed it to a person whose job is to keep young people safe. "
+                "You did not sign in, so we cannot get in touch with you. If you "
+                "want to talk to someone, call Childline free on 0800 1111 or "
+                "text SHOUT to 85258. If you are in danger now, call 999."
             ),
         )
         decided = True
+    elif item.status == Status.WAITING and item.back_from_safeguarding_at:
+        status = FeedbackStatus(
+            "back_from_safeguarding",
+            _("Back with our moderators"),
+            _(
+                "A person whose job is to keep young people safe read it and "
+                "is not worried about you. It is back with our moderators, who "
+                "will read it like everything else."
+            ),
+        )
+        decided = False
     elif item.status == Status.WAITING and item.decided_at is not None:
         # Decided before and back in the queue (reported on the shared page):
         # a receipt only moves forward, and says what happened.

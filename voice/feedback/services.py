@@ -315,10 +315,21 @@ def screening_reasons(text: str) -> list[dict]:
     return [match.as_dict() for match in screen(text).matches]
 
 
+REACH_LABEL = "How to reach them:"
+
+
 def unsafe_details(*, details: str, how_to_reach: str) -> str:
     parts = []
     if details.strip():
         parts.append(details.strip())
     if how_to_reach.strip():
-        parts.append(f"How to reach them: {how_to_reach.strip()}")
+        parts.append(f"{REACH_LABEL} {how_to_reach.strip()}")
     return "\n\n".join(parts)
+
+
+def can_be_reached(concern: SafeguardingConcern) -> bool:
+    """Whether the lead has a way to contact the person: an account, or what they left.
+
+    Only then may the page promise that someone will get in touch.
+    """
+    return concern.raised_by_id is not None or REACH_LABEL in concern.details

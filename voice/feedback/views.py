@@ -374,7 +374,12 @@ def unsafe_sent(request):
     return render(
         request,
         "feedback/unsafe_sent.html",
-        {"raised": True, "unsafe_form": form, "added": added},
+        {
+            "raised": True,
+            "unsafe_form": form,
+            "added": added,
+            "reachable": services.can_be_reached(concern),
+        },
         status=status,
     )
 

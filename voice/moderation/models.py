@@ -159,6 +159,10 @@ class ModeratedText(models.Model):
         NotSharedReason, null=True, blank=True, on_delete=models.PROTECT
     )
     themes = models.ManyToManyField(Theme, blank=True, related_name="texts")
+    # Set when a safeguarding lead found no concern and it came back to the queue.
+    back_from_safeguarding_at = models.DateTimeField(
+        null=True, blank=True, editable=False
+    )
 
     # A reply the person reads with their receipt code or in their account.
     reply = models.TextField(blank=True)
@@ -246,6 +250,8 @@ class SafeguardingConcern(models.Model):
         related_name="+",
     )
     closed_at = models.DateTimeField(null=True, blank=True)
+    # Set when a lead closed it finding no concern; kept here, never in the log.
+    no_concern_reason = models.CharField(max_length=500, blank=True)
     # Set when the record passed its retention period and its notes were removed.
     anonymised_at = models.DateTimeField(null=True, blank=True, editable=False)
 

@@ -154,7 +154,12 @@ def purge_expired(policy, now) -> dict[str, int]:
         )
     )
     concern_count = expired_concerns.update(
-        details="", action_taken="", reasons=[], raised_by=None, anonymised_at=now
+        details="",
+        action_taken="",
+        no_concern_reason="",
+        reasons=[],
+        raised_by=None,
+        anonymised_at=now,
     )
     # A text goes with its record once no open or kept record still needs it.
     still_needed = SafeguardingConcern.objects.filter(

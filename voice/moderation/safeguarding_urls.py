@@ -11,4 +11,5 @@ urlpatterns = [
     path("<int:pk>/acknowledge/", views.acknowledge, name="acknowledge"),
     path("<int:pk>/action/", views.record_action, name="action"),
     path("<int:pk>/close/", views.close, name="close"),
+    path("<int:pk>/no-concern/", views.no_concern, name="no_concern"),
 ]

@@ -16,7 +16,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from privacy.audit import record_access
 from voice.moderation import selectors, services
-from voice.moderation.forms import ConcernActionForm
+from voice.moderation.forms import ConcernActionForm, NoConcernForm
 from voice.moderation.models import SafeguardingConcern
 from voice.moderation.screening import highlight
 
@@ -60,7 +60,7 @@ def _get_concern(pk: int) -> SafeguardingConcern:
         raise Http404 from None
 
 
-def _concern_page(request, concern, status=200, action_form=None):
+def _concern_page(request, concern, status=200, action_form=None, no_concern_form=None):
     text = concern.moderated_text
     person = concern_subject(concern)
     if person is not None:
@@ -80,6 +80,7 @@ def _concern_page(request, concern, status=200, action_form=None):
             "late": concern.acknowledged_at is None
             and concern.created_at < selectors.unacknowledged_cutoff(),
             "action_form": action_form or ConcernActionForm(),
+            "no_concern_form": no_concern_form or NoConcernForm(),
             "history": selectors.history_for(concern),
         },
         status=status,
@@ -140,3 +141,24 @@ def record_action(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def close(request: HttpRequest, pk: int) -> HttpResponse:
     return _step(request, _get_concern(pk), services.close_concern, _("Closed."))
+
+
+@require_POST
+def no_concern(request: HttpRequest, pk: int) -> HttpResponse:
+    """Close a concern raised wrongly; its text goes back to the moderators."""
+    concern = _get_concern(pk)
+    form = NoConcernForm(request.POST)
+    if not form.is_valid():
+        return _concern_page(request, concern, status=400, no_concern_form=form)
+    message = (
+        _("Closed: no concern. The text is back in the moderation queue.")
+        if concern.moderated_text_id
+        else _("Closed: no concern.")
+    )
+    return _step(
+        request,
+        concern,
+        services.close_as_no_concern,
+        message,
+        reason=form.cleaned_data["reason"],
+    )

@@ -293,7 +293,8 @@ def escalate_to_safeguarding(
         raise ModerationError(_("Say why you are worried."))
     _decide(item, moderator, ModeratedText.Status.SAFEGUARDING)
     item.save()
-    log(item, "moderation.escalate", user=moderator, data={"why": why})
+    # The why is kept on the concern; the log outlives it, so holds only its length.
+    log(item, "moderation.escalate", user=moderator, data={"why_length": len(why)})
     concern = raise_concern(
         source=SafeguardingConcern.Source.MODERATOR,
         moderated_text=item,
@@ -467,7 +468,8 @@ def record_action(
         f"{concern.action_taken}\n\n{entry}" if concern.action_taken else entry
     )
     concern.save(update_fields=["action_taken"])
-    log(concern, "safeguarding.action", user=lead, data={"action": action})
+    # Only the length: the log outlives the record, whose notes the purge removes.
+    log(concern, "safeguarding.action", user=lead, data={"length": len(action)})
     live.safeguarding_event("concern.updated", concern.pk)
     return concern
 
@@ -488,3 +490,61 @@ def close_concern(*, concern: SafeguardingConcern, lead) -> SafeguardingConcern:
     log(concern, "safeguarding.close", user=lead)
     live.safeguarding_event("concern.closed", concern.pk)
     return concern
+
+
+@transaction.atomic
+def close_as_no_concern(
+    *, concern: SafeguardingConcern, lead, reason: str
+) -> SafeguardingConcern:
+    """Close a concern raised wrongly; its text goes back to the ordinary queue.
+
+    The reason is kept on the concern (the retention purge removes it with the
+    record's other notes), never in the audit log, which outlives the record.
+    """
+    concern = _lock_concern(concern)
+    reason = reason.strip()
+    if concern.closed_at is not None:
+        raise ConcernStepError(_("This concern is already closed."))
+    if concern.acknowledged_at is None:
+        raise ConcernStepError(_("Acknowledge the concern first."))
+    if not reason:
+        raise ConcernStepError(_("Say briefly why there is no concern."))
+    concern.closed_by = lead
+    concern.closed_at = timezone.now()
+    concern.no_concern_reason = reason
+    concern.full_clean()
+    concern.save(update_fields=["closed_by", "closed_at", "no_concern_reason"])
+    log(concern, "safeguarding.no_concern", user=lead)
+    if concern.moderated_text_id is not None:
+        _return_to_queue(concern.moderated_text, lead)
+    live.safeguarding_event("concern.closed", concern.pk)
+    return concern
+
+
+def _return_to_queue(item: ModeratedText, lead) -> None:
+    """Put a text back among the waiting ones, in its place by arrival time.
+
+    It stays with safeguarding while any other concern about it is open.
+    """
+    item = _lock(item)
+    still_open = item.concerns.filter(closed_at__isnull=True).exists()
+    if item.status != ModeratedText.Status.SAFEGUARDING or still_open:
+        return
+    item.status = ModeratedText.Status.WAITING
+    item.decided_by = None
+    item.decided_at = None
+    item.claimed_by = None
+    item.claimed_at = None
+    item.back_from_safeguarding_at = timezone.now()
+    item.save(
+        update_fields=[
+            "status",
+            "decided_by",
+            "decided_at",
+            "claimed_by",
+            "claimed_at",
+            "back_from_safeguarding_at",
+        ]
+    )
+    log(item, "moderation.back_from_safeguarding", user=lead)
+    live.queue_event("item.arrived", item.pk)

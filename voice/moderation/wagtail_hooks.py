@@ -53,6 +53,11 @@ LOG_ACTIONS = [
     ("moderation.escalate", _("Escalate"), _("Passed to safeguarding")),
     ("moderation.themes", _("Themes"), _("Themes changed")),
     ("moderation.reply", _("Reply"), _("Reply written")),
+    (
+        "moderation.back_from_safeguarding",
+        _("Back from safeguarding"),
+        _("Back in the queue: a safeguarding lead found no concern"),
+    ),
     ("safeguarding.raise", _("Concern raised"), _("Safeguarding concern raised")),
     (
         "safeguarding.repeat_alert",
@@ -62,6 +67,7 @@ LOG_ACTIONS = [
     ("safeguarding.acknowledge", _("Acknowledge"), _("Concern acknowledged")),
     ("safeguarding.action", _("Action"), _("Action recorded")),
     ("safeguarding.close", _("Close"), _("Concern closed")),
+    ("safeguarding.no_concern", _("No concern"), _("Closed: no concern")),
 ]
 
 
