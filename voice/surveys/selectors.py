@@ -13,6 +13,7 @@ from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from privacy.small_groups import MIN_GROUP_SIZE
 from voice.moderation.models import ModeratedText
 from voice.surveys.audience import in_audience
 from voice.surveys.blocks import AnswerKind
@@ -25,7 +26,6 @@ from voice.surveys.models import (
     SurveySummaryPage,
 )
 
-MIN_GROUP_SIZE = 5  # smaller groups are never shown, so no one can be singled out
 APPROVED_TEXTS_SHOWN = 10
 
 
