@@ -15,7 +15,9 @@ def threshold_definitions() -> list[str]:
     for path in [*ROOT.glob("voice/**/*.py"), *ROOT.glob("site/**/*.py")]:
         for node in ast.parse(path.read_text()).body:
             if isinstance(node, ast.Assign | ast.AnnAssign):
-                targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+                targets = (
+                    node.targets if isinstance(node, ast.Assign) else [node.target]
+                )
                 names = {t.id for t in targets if isinstance(t, ast.Name)}
                 if names & THRESHOLD_NAMES:
                     found.append(str(path.relative_to(ROOT)))
