@@ -27,6 +27,7 @@ def _public_action(people):
 SAMPLE_KWARGS = {
     "review:cycle": _cycle,
     "review:report": _cycle,
+    "review:cycle_reach": _cycle,
     "review:report_csv": _cycle,
     "review:report_xlsx": _cycle,
     "review:action_create": _cycle,

@@ -175,3 +175,53 @@ def test_the_export_hides_an_age_that_would_single_someone_out_but_keeps_who_ans
 
     assert groups.count(("A young person", "14 to 15")) == 5
     assert groups.count(("A young person", "[fewer than 5: not shown]")) == 5
+
+
+def exported_answers(client, survey, user, question: str) -> list[tuple[str, str]]:
+    client.force_login(user)
+    response = client.get(reverse("survey_admin:export_csv", args=[survey.pk]))
+    body = b"".join(response.streaming_content).decode("utf-8-sig")
+    return [
+        (row["Who answered"], row[question])
+        for row in csv.DictReader(io.StringIO(body))
+    ]
+
+
+@pytest.mark.django_db
+def test_the_export_hides_a_groups_answers_to_a_question_the_results_page_hides(
+    client, survey, people
+):
+    # Six young people and five parents: both groups are shown. Only two young
+    # people and six parents answered "How was today?", so the results page
+    # hides the young people's answers to it.
+    for rating in (1, 2, None, None, None, None):
+        answers = (
+            {"yes_no": 1} if rating is None else {"yes_no": 1, "emoji_scale": rating}
+        )
+        add_response(survey, speaker="young_person", age="14_15", **answers)
+    for _ in range(5):
+        add_response(
+            survey, speaker="parent_carer", age="18_plus", yes_no=0, emoji_scale=5
+        )
+    manager = people[roles.SERVICE_MANAGER]
+
+    client.force_login(manager)
+    page = client.get(
+        reverse("survey_admin:results", args=[survey.pk])
+    ).content.decode()
+    assert "Fewer than 5: not shown" in page
+
+    rows = exported_answers(client, survey, manager, "How was today?")
+    not_shown = "[fewer than 5: not shown]"
+    young = [answer for who, answer in rows if who == "A young person"]
+    # Two hidden answers alone could be worked out from the question's totals,
+    # so the parents' answers to it (the smallest group shown) are hidden too.
+    assert young == [not_shown, not_shown, "", "", "", ""]
+    assert [answer for who, answer in rows if who == "A parent or carer"] == [
+        not_shown
+    ] * 5
+    assert "1" not in young and "2" not in young
+    # Answers to a question both groups answered in numbers stay.
+    assert [
+        a for _w, a in exported_answers(client, survey, manager, "Did you feel safe?")
+    ] == (["Yes"] * 6 + ["No"] * 5)

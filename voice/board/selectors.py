@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from django.db.models import Count, Prefetch, Q, QuerySet
 
 from accounts import roles
+from privacy.small_groups import MIN_GROUP_SIZE
 from voice.board.models import (
     AVATAR_SYMBOLS,
     MemberProfile,
@@ -16,10 +17,6 @@ from voice.board.models import (
 )
 from voice.feedback.models import Feedback
 from voice.moderation.models import ModeratedText
-
-# Groups smaller than this are never shown as a number: a count of 1 or 2 can
-# point at a person in a small service.
-SMALLEST_GROUP_SHOWN = 5
 
 
 def public_profiles() -> list[dict]:
@@ -53,13 +50,13 @@ class GroupCount:
 
     @property
     def shown(self) -> str:
-        if self.count < SMALLEST_GROUP_SHOWN:
-            return f"fewer than {SMALLEST_GROUP_SHOWN}"
+        if self.count < MIN_GROUP_SIZE:
+            return f"fewer than {MIN_GROUP_SIZE}"
         return str(self.count)
 
     @property
     def big_enough(self) -> bool:
-        return self.count >= SMALLEST_GROUP_SHOWN
+        return self.count >= MIN_GROUP_SIZE
 
 
 def quotable_feedback() -> QuerySet[Feedback]:
@@ -103,7 +100,7 @@ def evidence_quotes(limit: int = 30) -> list[Feedback]:
         for row in shared_feedback()
         .values("topic")
         .annotate(count=Count("pk"))
-        .filter(count__gte=SMALLEST_GROUP_SHOWN)
+        .filter(count__gte=MIN_GROUP_SIZE)
     ]
     return list(
         quotable_feedback()

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.models import ModelLogEntry
 
+from privacy.small_groups import MIN_GROUP_SIZE
 from voice.board import exports, selectors, services
 from voice.board.forms import (
     ApplicationForm,
@@ -57,7 +58,7 @@ def evidence(request):
             "by_topic": selectors.evidence_by_topic(),
             "by_theme": selectors.evidence_by_theme(),
             "quotes": selectors.evidence_quotes(),
-            "smallest_group": selectors.SMALLEST_GROUP_SHOWN,
+            "smallest_group": MIN_GROUP_SIZE,
         },
     )
 

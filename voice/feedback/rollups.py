@@ -345,8 +345,8 @@ def response_hours(period: Period) -> Counter:
     return hours
 
 
-def signed_in_people(period: Period) -> Counter:
-    """{speaker: how many different signed-in people gave feedback in the period}."""
+def signed_in_authors(period: Period) -> set[tuple[str, int]]:
+    """(speaker, account id) of every signed-in person who gave feedback in the period."""
     rolled = set(
         period.rolled(FeedbackAuthorDay).values_list("speaker", "author_id").distinct()
     )
@@ -356,7 +356,12 @@ def signed_in_people(period: Period) -> Counter:
         .values_list("speaker", "author_id")
         .distinct()
     )
-    return Counter(speaker for speaker, _author in rolled | live)
+    return rolled | live
+
+
+def signed_in_people(period: Period) -> Counter:
+    """{speaker: how many different signed-in people gave feedback in the period}."""
+    return Counter(speaker for speaker, _author in signed_in_authors(period))
 
 
 def median(histogram: Counter) -> float | None:

@@ -13,13 +13,16 @@ from django.db.models import (
 )
 from django.utils.translation import gettext_lazy as _
 
+from accounts import roles
 from voice.feedback import rollups
 from voice.feedback.models import Speaker
 from voice.review import selectors
 from voice.review.models import Action, ActionRating, Rating, ReviewCycle
 from voice.review.sections import ReviewSection, sections_for
+from voice.surveys.models import SurveyResponse
 
 HOURS_PER_DAY = 24
+CHILD_ROLES = (roles.YOUNG_PERSON, roles.BOARD_MEMBER)
 
 RULES = {
     "people": _(
@@ -40,6 +43,14 @@ RULES = {
     "changes": _(
         "Changes made because of feedback: this cycle's actions that are done and "
         "are linked to at least one piece of feedback."
+    ),
+    "reach": _(
+        "Children who gave their view: each signed-in young person who gave "
+        "feedback or answered a survey in the period is counted once; each "
+        "anonymous piece of feedback from a young person counts as one child. "
+        "Anonymous survey answers are not counted, as they cannot be told apart "
+        "from the feedback. The share is out of the children the service says it "
+        "worked with in the period."
     ),
     "ratings": _(
         "Ratings: how well young people think we responded to each “You said, we "
@@ -82,7 +93,19 @@ class BoardReport:
     rating_average: float | None
     rating_distribution: dict[int, int]
     rated_items: list[RatedItem]
+    children_heard: int = 0
     sections: list[ReviewSection] = field(default_factory=list)
+
+    @property
+    def children_worked_with(self) -> int | None:
+        return self.cycle.children_worked_with
+
+    @property
+    def reach_percent(self) -> float | None:
+        """The share of the children the service worked with who gave a view."""
+        if not self.children_worked_with:
+            return None
+        return round(100 * self.children_heard / self.children_worked_with, 1)
 
     @property
     def people_total(self) -> int:
@@ -110,6 +133,32 @@ def count_people(period: rollups.Period) -> list[PeopleCount]:
         )
         for value, label in Speaker.choices
     ]
+
+
+def children_heard(cycle: ReviewCycle, period: rollups.Period) -> int:
+    """How many children gave a view in the period, by the rule in RULES["reach"]."""
+    start, until = cycle.period
+    signed_in = {
+        author
+        for speaker, author in rollups.signed_in_authors(period)
+        if speaker == Speaker.YOUNG_PERSON
+    }
+    signed_in |= set(
+        SurveyResponse.objects.filter(
+            submitted_at__gte=start,
+            submitted_at__lt=until,
+            respondent__groups__name__in=CHILD_ROLES,
+        )
+        .values_list("respondent_id", flat=True)
+        .distinct()
+    )
+    anonymous = sum(
+        row["count"]
+        for row in rollups.feedback_counts(
+            period, ["speaker"], signed_in=False, speaker=Speaker.YOUNG_PERSON
+        )
+    )
+    return len(signed_in) + anonymous
 
 
 def board_report(cycle: ReviewCycle) -> BoardReport:
@@ -175,6 +224,7 @@ def board_report(cycle: ReviewCycle) -> BoardReport:
             value: distribution.get(value, 0) for value in Rating.values
         },
         rated_items=rated_items,
+        children_heard=children_heard(cycle, period),
         sections=sections_for(cycle),
     )
 
@@ -199,6 +249,10 @@ def report_rows(report: BoardReport) -> list[tuple[str, str, object]]:
     rows += [
         ("People who gave their views", "Everyone", report.people_total),
         ("People who gave their views", "Rule", str(RULES["people"])),
+        ("Reach", "Children who gave their view", report.children_heard),
+        ("Reach", "Children the service worked with", report.children_worked_with),
+        ("Reach", "Share who gave their view (%)", report.reach_percent),
+        ("Reach", "Rule", str(RULES["reach"])),
         ("Feedback answered", "Feedback given", report.feedback_total),
         ("Feedback answered", "Feedback answered", report.answered),
         ("Feedback answered", "Share answered (%)", report.answered_percent),

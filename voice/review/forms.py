@@ -33,6 +33,33 @@ class ReviewCycleForm(forms.ModelForm):
         widgets = {"start": DateInput(), "end": DateInput()}
 
 
+class ReachForm(forms.Form):
+    """How many children the service worked with: the reach figure's denominator."""
+
+    children_worked_with = forms.IntegerField(
+        label=_("Children the service worked with in this period"),
+        help_text=_("From your case records. Counted once each, whatever the visits."),
+    )
+
+    def __init__(self, *args, children_heard: int, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.children_heard = children_heard
+
+    def clean_children_worked_with(self) -> int:
+        number = self.cleaned_data["children_worked_with"]
+        if number < 0:
+            raise forms.ValidationError(_("This cannot be below 0."))
+        if number < self.children_heard:
+            raise forms.ValidationError(
+                _(
+                    "%(heard)s children gave their view in this period, so the "
+                    "service worked with at least %(heard)s."
+                ),
+                params={"heard": self.children_heard},
+            )
+        return number
+
+
 def staff_people():
     """People who can own an action: anyone in a staff role."""
     return (

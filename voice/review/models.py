@@ -28,6 +28,11 @@ class ReviewCycle(models.Model):
     name = models.CharField(max_length=120, unique=True)
     start = models.DateField(help_text=_("The first day of the period."))
     end = models.DateField(help_text=_("The last day of the period."))
+    children_worked_with = models.PositiveIntegerField(
+        null=True,
+        blank=True,
+        help_text=_("How many children the service worked with in the period."),
+    )
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:

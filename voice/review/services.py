@@ -38,6 +38,17 @@ def create_cycle(
 
 
 @transaction.atomic
+def set_children_worked_with(*, cycle: ReviewCycle, number: int, user) -> ReviewCycle:
+    """Record how many children the service worked with, for the reach figure."""
+    cycle = ReviewCycle.objects.select_for_update().get(pk=cycle.pk)
+    cycle.children_worked_with = number
+    cycle.full_clean()
+    cycle.save(update_fields=["children_worked_with"])
+    log(cycle, audit.CYCLE_CHANGED, user=user, data={"children": number})
+    return cycle
+
+
+@transaction.atomic
 def create_action(
     *,
     cycle: ReviewCycle,

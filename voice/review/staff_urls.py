@@ -9,6 +9,7 @@ urlpatterns = [
     path("cycles/new/", views.cycle_create, name="cycle_create"),
     path("cycles/<int:pk>/", views.cycle_dashboard, name="cycle"),
     path("cycles/<int:pk>/report/", views.board_report, name="report"),
+    path("cycles/<int:pk>/reach/", views.cycle_reach, name="cycle_reach"),
     path("cycles/<int:pk>/report.csv", views.board_report_csv, name="report_csv"),
     path("cycles/<int:pk>/report.xlsx", views.board_report_xlsx, name="report_xlsx"),
     path("cycles/<int:pk>/actions/new/", views.action_create, name="action_create"),

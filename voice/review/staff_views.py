@@ -13,7 +13,13 @@ from pages import spreadsheets
 from voice.board.models import Recommendation
 from voice.feedback.models import Feedback
 from voice.review import figures, selectors, services
-from voice.review.forms import ActionForm, ProgressNoteForm, ReviewCycleForm, StatusForm
+from voice.review.forms import (
+    ActionForm,
+    ProgressNoteForm,
+    ReachForm,
+    ReviewCycleForm,
+    StatusForm,
+)
 from voice.review.models import RATING_FACES, Action, Rating, ReviewCycle
 
 FEEDBACK_PAGE_SIZE = 20
@@ -61,16 +67,21 @@ def cycle_dashboard(request, pk: int):
     )
 
 
-def board_report(request, pk: int):
+def board_report(request, pk: int, reach_form=None):
     cycle = get_object_or_404(ReviewCycle, pk=pk)
     report = figures.board_report(cycle)
     rating_labels = dict(Rating.choices)
+    reach_form = reach_form or ReachForm(
+        initial={"children_worked_with": cycle.children_worked_with},
+        children_heard=report.children_heard,
+    )
     return render(
         request,
         "review/board_report.html",
         {
             "cycle": cycle,
             "report": report,
+            "reach_form": reach_form,
             "rules": figures.RULES,
             "status_rows": [
                 {"label": label, "count": report.actions_by_status[value]}
@@ -88,7 +99,23 @@ def board_report(request, pk: int):
                 ]
             ),
         },
+        status=400 if reach_form.is_bound else 200,
     )
+
+
+@require_POST
+def cycle_reach(request, pk: int):
+    """Save how many children the service worked with; a bad number stays, with why."""
+    cycle = get_object_or_404(ReviewCycle, pk=pk)
+    period = selectors.cycle_period(cycle)
+    form = ReachForm(request.POST, children_heard=figures.children_heard(cycle, period))
+    if not form.is_valid():
+        return board_report(request, pk, reach_form=form)
+    services.set_children_worked_with(
+        cycle=cycle, number=form.cleaned_data["children_worked_with"], user=request.user
+    )
+    messages.success(request, _("Saved. The reach figure is up to date."))
+    return redirect("review:report", pk=cycle.pk)
 
 
 def report_filename(cycle: ReviewCycle) -> str:

@@ -12,6 +12,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.fields import StreamField
@@ -19,6 +20,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from pages.blocks import BodyBlock
+from privacy.small_groups import MIN_GROUP_SIZE
 from voice.moderation.models import ModeratedText
 from voice.surveys.blocks import QuestionsBlock
 
@@ -97,9 +99,13 @@ class SurveyPage(Page):
     closes_at = models.DateTimeField()
     ask_about_you = models.BooleanField(
         default=True,
-        help_text=_(
-            "Add two optional questions (who they are, their age) so results can "
-            "be split by group. Groups of fewer than 5 people are never shown."
+        help_text=format_lazy(
+            _(
+                "Add two optional questions (who they are, their age) so results "
+                "can be split by group. Groups of fewer than {n} people are never "
+                "shown."
+            ),
+            n=MIN_GROUP_SIZE,
         ),
     )
     previous_run = models.ForeignKey(
@@ -186,9 +192,13 @@ class SurveySummaryPage(Page):
     body = StreamField(BodyBlock(), blank=True, use_json_field=True)
     show_charts = models.BooleanField(
         default=True,
-        help_text=_(
-            "Show counts for the questions with set answers. Written answers are "
-            "never shown here. Questions fewer than 5 people answered are hidden."
+        help_text=format_lazy(
+            _(
+                "Show counts for the questions with set answers. Written answers "
+                "are never shown here. Questions fewer than {n} people answered "
+                "are hidden."
+            ),
+            n=MIN_GROUP_SIZE,
         ),
     )
 

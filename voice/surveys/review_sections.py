@@ -2,8 +2,8 @@
 
 See voice/review/sections.py for the contract. The surveys that closed in
 the cycle's period are summed up from three grouped queries, however many
-surveys and responses there are. A question fewer than 5 people answered
-shows no figures, so no child can be singled out.
+surveys and responses there are. A question fewer than MIN_GROUP_SIZE people
+answered shows no figures, so no child can be singled out.
 """
 
 from __future__ import annotations
@@ -15,10 +15,11 @@ from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from privacy.small_groups import MIN_GROUP_SIZE
 from voice.review.sections import ReviewSection
 from voice.surveys.blocks import AnswerKind
 from voice.surveys.models import Answer, SurveyPage, SurveyResponse
-from voice.surveys.selectors import MIN_GROUP_SIZE, percent
+from voice.surveys.selectors import percent
 
 
 @dataclass

@@ -13,6 +13,7 @@ from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from privacy.small_groups import MIN_GROUP_SIZE
 from voice.moderation.models import ModeratedText
 from voice.surveys.audience import in_audience
 from voice.surveys.blocks import AnswerKind
@@ -25,7 +26,6 @@ from voice.surveys.models import (
     SurveySummaryPage,
 )
 
-MIN_GROUP_SIZE = 5  # smaller groups are never shown, so no one can be singled out
 APPROVED_TEXTS_SHOWN = 10
 
 
@@ -448,6 +448,38 @@ def export_group_labels(group_sizes: dict[Group, int]) -> dict[Group, Group]:
                 shown[group] = (HIDDEN, HIDDEN)
 
 
+def export_hidden_answers(
+    survey: SurveyPage, groups: dict[Group, Group]
+) -> dict[str, set[Group]]:
+    """{question id: group labels whose answers to it the export does not show}.
+
+    The results page hides a group's answers to a question when fewer than
+    MIN_GROUP_SIZE of the group answered it; the export hides the same
+    answers. If the hidden answers are 1 to 4, the whole-question counts
+    would give them away, so the smallest group still shown is hidden too.
+    """
+    answering: dict[str, dict[Group, int]] = defaultdict(lambda: defaultdict(int))
+    for row in (
+        Answer.objects.filter(survey=survey, counts_person=True)
+        .values("question_id", "speaker_type", "age_band")
+        .annotate(n=Count("id"))
+        .order_by()
+    ):
+        label = groups.get((row["speaker_type"] or "", row["age_band"] or ""))
+        if label is not None and label != (HIDDEN, HIDDEN):
+            answering[row["question_id"]][label] += row["n"]
+    hidden: dict[str, set[Group]] = {}
+    for question_id, counts in answering.items():
+        small = {label for label, n in counts.items() if n < MIN_GROUP_SIZE}
+        while 0 < sum(counts[label] for label in small) < MIN_GROUP_SIZE:
+            shown = [label for label in counts if label not in small]
+            if not shown:
+                break
+            small.add(min(shown, key=lambda label: (counts[label], label)))
+        hidden[question_id] = small
+    return hidden
+
+
 def export_rows(survey: SurveyPage):
     """One row per response, read in chunks from two ordered queries.
 
@@ -471,6 +503,10 @@ def export_rows(survey: SurveyPage):
             .order_by()
         }
     )
+    hidden_answers = (
+        export_hidden_answers(survey, groups) if survey.ask_about_you else {}
+    )
+    not_shown = str(_("[fewer than %(n)s: not shown]") % {"n": MIN_GROUP_SIZE})
     responses = (
         SurveyResponse.objects.filter(survey=survey)
         .order_by("id")
@@ -508,15 +544,18 @@ def export_rows(survey: SurveyPage):
                     cells[qid].append(choice)
             pending = next(answers, None)
         row = [response_id, sent, changed]
+        label = groups.get((speaker or "", age or ""))
         if survey.ask_about_you:
-            shown_speaker, shown_age = groups[(speaker or "", age or "")]
+            shown_speaker, shown_age = label
             row += [
                 _export_label(shown_speaker, speaker_labels),
                 _export_label(shown_age, age_labels),
             ]
         for question in questions:
             values = cells.get(question.id, [])
-            if len(values) == 1:
+            if values and label in hidden_answers.get(question.id, ()):
+                row.append(not_shown)
+            elif len(values) == 1:
                 row.append(values[0])
             else:
                 row.append("; ".join(str(v) for v in values))

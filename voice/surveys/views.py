@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from pages import spreadsheets
 from privacy import never_kept
+from privacy.small_groups import MIN_GROUP_SIZE
 from voice.feedback import ratelimit
 from voice.surveys import selectors
 from voice.surveys.audience import eligibility
@@ -120,7 +121,7 @@ def results(request, survey_id: int):
         {
             "survey": survey,
             "results": selectors.survey_results(survey),
-            "min_group_size": selectors.MIN_GROUP_SIZE,
+            "min_group_size": MIN_GROUP_SIZE,
         },
     )
 

@@ -5,8 +5,9 @@ import datetime
 from django import template
 from django.utils import timezone
 
+from privacy.small_groups import MIN_GROUP_SIZE
 from voice.surveys.review_sections import survey_headlines
-from voice.surveys.selectors import MIN_GROUP_SIZE, published_summaries
+from voice.surveys.selectors import published_summaries
 
 register = template.Library()
 
@@ -18,7 +19,7 @@ SURVEYS_SHOWN = 6
 def survey_evidence():
     """Surveys closed in the last year (5 or more responses) and 'what you told us' pages.
 
-    Only counts and averages: no written answers, no question fewer than 5
+    Only counts and averages: no written answers, no question fewer than MIN_GROUP_SIZE
     people answered. A fixed number of queries, whatever the data size.
     """
     now = timezone.now()
