@@ -4,6 +4,7 @@ import pytest
 
 from accounts import roles
 from tests.feedback.test_giving_feedback import post_feedback
+from tests.surveys.factories import make_survey
 from voice.feedback.models import Feedback, Speaker
 
 pytestmark = pytest.mark.django_db
@@ -52,3 +53,19 @@ def test_a_parent_sending_as_a_parent_is_saved_as_a_parent(
     client = client_for(people[roles.PARENT_CARER])
     post_feedback(client, form_data(speaker="parent_carer"))
     assert Feedback.objects.get().speaker == Speaker.PARENT_CARER
+
+
+def test_a_survey_asks_a_parent_who_they_are_with_only_the_parents_answer(
+    client_for, people, home_page
+):
+    survey = make_survey(home_page, ask_about_you=True)
+    client = client_for(people[roles.PARENT_CARER])
+    html = client.get(survey.url).content.decode()
+    assert 'name="speaker_type" value="parent_carer"' in html
+    assert 'name="speaker_type" value="young_person"' not in html
+
+    forged = client.post(
+        survey.url, {"submission_token": "a" * 24, "speaker_type": "young_person"}
+    )
+    assert forged.status_code == 400
+    assert "Please pick one of the answers shown." in forged.content.decode()
