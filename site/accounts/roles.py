@@ -82,6 +82,28 @@ def is_staff_member(user) -> bool:
     )
 
 
+# Which answer to "who is giving this?" each public role may give for itself.
+SPEAKER_FOR_ROLE = {
+    YOUNG_PERSON: {"young_person"},
+    BOARD_MEMBER: {"young_person", "board_member"},
+    PARENT_CARER: {"parent_carer"},
+}
+
+
+def speakers_for(user) -> set[str] | None:
+    """The "who are you?" answers that fit a signed-in person's own roles.
+
+    None means any answer may fit: a visitor who is not signed in, or staff
+    (who speak as themselves, or for a young person through their own field).
+    """
+    if not user.is_authenticated or is_staff_member(user):
+        return None
+    fitting = set()
+    for name in role_names(user):
+        fitting |= SPEAKER_FOR_ROLE.get(name, set())
+    return fitting or None
+
+
 def rank_of(user) -> int:
     """The highest rank among the person's roles (superusers rank above all)."""
     if user.is_superuser:

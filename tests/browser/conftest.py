@@ -25,6 +25,8 @@ CHROMIUM_FLAGS = [
     "--disable-sync",
 ]
 PHONE = {"width": 375, "height": 740}
+# The narrowest screen WCAG 1.4.10 (reflow) asks pages to fit without sideways scrolling.
+NARROWEST = {"width": 320, "height": 640}
 BLOCKING_IMPACTS = {"serious", "critical"}
 
 
@@ -95,10 +97,13 @@ class CheckedPages:
         self.pending: list = []
         self.foreign_requests: list[str] = []
 
-    def new_page(self, phone: bool = False):
+    def new_page(
+        self, phone: bool = False, viewport: dict | None = None, javascript: bool = True
+    ):
         context = self.browser.new_context(
             base_url=self.base_url,
-            viewport=PHONE if phone else {"width": 1280, "height": 900},
+            viewport=viewport or (PHONE if phone else {"width": 1280, "height": 900}),
+            java_script_enabled=javascript,
         )
         self.contexts.append(context)
         page = context.new_page()

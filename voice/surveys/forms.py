@@ -8,6 +8,7 @@ import secrets
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from accounts.roles import speakers_for
 from voice.surveys.blocks import INVALID_CHOICE
 from voice.surveys.models import AgeBand, SpeakerType, SurveyPage
 
@@ -28,7 +29,7 @@ class SurveyForm(forms.Form):
 
     submission_token = forms.CharField(widget=forms.HiddenInput, required=False)
 
-    def __init__(self, *args, survey: SurveyPage, **kwargs):
+    def __init__(self, *args, survey: SurveyPage, user=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.survey = survey
         self.questions = survey.question_blocks()
@@ -44,6 +45,7 @@ class SurveyForm(forms.Form):
                 required=False,
                 error_messages={"invalid_choice": INVALID_CHOICE},
             )
+            self.limit_speakers(user)
             self.fields["age_band"] = forms.ChoiceField(
                 label=_("How old are you?"),
                 choices=AgeBand.choices,
@@ -53,6 +55,17 @@ class SurveyForm(forms.Form):
             )
         if not self.is_bound and not self.initial.get("submission_token"):
             self.initial["submission_token"] = new_token()
+
+    def limit_speakers(self, user) -> None:
+        """Offer only the "who are you?" answers that fit who is signed in;
+        a forged answer is refused as an invalid choice, beside the question."""
+        fitting = speakers_for(user) if user is not None else None
+        if fitting is None:
+            return
+        field = self.fields["speaker_type"]
+        field.choices = [
+            (value, label) for value, label in field.choices if value in fitting
+        ]
 
     def clean_submission_token(self) -> str:
         token = self.cleaned_data.get("submission_token", "")

@@ -42,7 +42,7 @@ def answer_survey(request, page: SurveyPage):
         # may be someone else's, are not shown back.
         already_sent, status = True, 409
     if request.method == "POST" and not already_sent:
-        form = SurveyForm(request.POST, survey=page)
+        form = SurveyForm(request.POST, survey=page, user=request.user)
         refused = form.is_valid() and not ratelimit.allow(request, "survey")
         if refused:
             form.add_error(
@@ -79,7 +79,7 @@ def answer_survey(request, page: SurveyPage):
     else:
         initial = initial_from_response(page, own_response) if own_response else {}
         initial["submission_token"] = new_token()
-        form = SurveyForm(survey=page, initial=initial)
+        form = SurveyForm(survey=page, initial=initial, user=request.user)
     return render(
         request,
         "surveys/survey_page.html",

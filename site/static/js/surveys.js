@@ -21,7 +21,7 @@
       nav.className = "survey-step__nav";
       nav.setAttribute("data-step-nav", "");
       if (index > 0) nav.appendChild(makeButton(labels.back, "button button--secondary", function () { show(index - 1); }));
-      if (index < steps.length - 1) nav.appendChild(makeButton(labels.next, "button", function () { show(index + 1); }));
+      if (index < steps.length - 1) nav.appendChild(makeButton(labels.next, "button", function () { next(index); }));
       step.appendChild(nav);
     });
     // Links in the list of problems open the question they are about.
@@ -41,6 +41,68 @@
       return button;
     }
 
+
+    // A question that needs an answer says so beside it, as the server would, and keeps its place.
+    function next(index) {
+      var step = steps[index];
+      if (needsAnswer(step)) { sayNeeded(step); return; }
+      clearNeeded(step);
+      show(index + 1);
+    }
+
+    function controlsOf(step) {
+      return Array.prototype.slice.call(step.querySelectorAll("input, textarea, select")).filter(function (control) {
+        return control.type !== "hidden";
+      });
+    }
+
+    function needsAnswer(step) {
+      if (!step.dataset.requiredMessage) return false;
+      return !controlsOf(step).some(function (control) {
+        if (control.type === "radio" || control.type === "checkbox") return control.checked;
+        return control.value.trim() !== "";
+      });
+    }
+
+    // The element the question's description belongs to: its group of options, or its one box.
+    function describedOf(step) {
+      return step.querySelector("fieldset") || controlsOf(step)[0];
+    }
+
+    function sayNeeded(step) {
+      var id = step.id + "-needed";
+      var message = document.getElementById(id);
+      if (!message) {
+        message = document.createElement("p");
+        message.id = id;
+        message.className = "errorlist";
+        message.setAttribute("data-step-needed", "");
+        message.textContent = step.dataset.requiredMessage;
+        var heading = step.querySelector("[data-step-heading]");
+        heading.parentNode.insertBefore(message, heading.nextSibling);
+        var described = describedOf(step);
+        var ids = (described.getAttribute("aria-describedby") || "").split(" ").filter(Boolean);
+        ids.push(id);
+        described.setAttribute("aria-describedby", ids.join(" "));
+      }
+      step.classList.add("field--error");
+      controlsOf(step).forEach(function (control) { control.setAttribute("aria-invalid", "true"); });
+      controlsOf(step)[0].focus();
+    }
+
+    function clearNeeded(step) {
+      var message = document.getElementById(step.id + "-needed");
+      if (!message) return;
+      var described = describedOf(step);
+      var ids = (described.getAttribute("aria-describedby") || "").split(" ").filter(function (part) {
+        return part && part !== message.id;
+      });
+      if (ids.length) described.setAttribute("aria-describedby", ids.join(" "));
+      else described.removeAttribute("aria-describedby");
+      message.remove();
+      step.classList.remove("field--error");
+      controlsOf(step).forEach(function (control) { control.removeAttribute("aria-invalid"); });
+    }
 
     function show(index) {
       current = index;
