@@ -5,6 +5,7 @@ same after retention blanks old text. The rules are stated in `RULES` and
 printed with the report.
 """
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 from django.db.models import (
@@ -118,8 +119,10 @@ class BoardReport:
         return round(100 * self.answered / self.feedback_total, 1)
 
 
-def count_people(period: rollups.Period) -> list[PeopleCount]:
-    signed_in = rollups.signed_in_people(period)
+def count_people(
+    period: rollups.Period, authors: set[tuple[str, int]]
+) -> list[PeopleCount]:
+    signed_in = Counter(speaker for speaker, _author in authors)
     anonymous = {
         row["speaker"]: row["count"]
         for row in rollups.feedback_counts(period, ["speaker"], signed_in=False)
@@ -135,13 +138,17 @@ def count_people(period: rollups.Period) -> list[PeopleCount]:
     ]
 
 
-def children_heard(cycle: ReviewCycle, period: rollups.Period) -> int:
-    """How many children gave a view in the period, by the rule in RULES["reach"]."""
+def children_heard(
+    cycle: ReviewCycle, authors: set[tuple[str, int]], anonymous: int
+) -> int:
+    """How many children gave a view in the period, by the rule in RULES["reach"].
+
+    `authors` are the signed-in people who gave feedback, as (speaker, id);
+    `anonymous` is the anonymous feedback young people gave.
+    """
     start, until = cycle.period
     signed_in = {
-        author
-        for speaker, author in rollups.signed_in_authors(period)
-        if speaker == Speaker.YOUNG_PERSON
+        author for speaker, author in authors if speaker == Speaker.YOUNG_PERSON
     }
     signed_in |= set(
         SurveyResponse.objects.filter(
@@ -151,12 +158,6 @@ def children_heard(cycle: ReviewCycle, period: rollups.Period) -> int:
         )
         .values_list("respondent_id", flat=True)
         .distinct()
-    )
-    anonymous = sum(
-        row["count"]
-        for row in rollups.feedback_counts(
-            period, ["speaker"], signed_in=False, speaker=Speaker.YOUNG_PERSON
-        )
     )
     return len(signed_in) + anonymous
 
@@ -206,9 +207,14 @@ def board_report(cycle: ReviewCycle) -> BoardReport:
         .order_by("-status_changed_at", "-pk")
         .only("pk", "what_we_will_do", "status")
     ]
+    authors = rollups.signed_in_authors(period)
+    people = count_people(period, authors)
+    anonymous_young = sum(
+        row.anonymous for row in people if row.speaker == Speaker.YOUNG_PERSON
+    )
     return BoardReport(
         cycle=cycle,
-        people=count_people(period),
+        people=people,
         feedback_total=sum(answered_or_not.values()),
         answered=answered_or_not.get(True, 0),
         median_days_to_response=round(median_hours / HOURS_PER_DAY, 1)
@@ -224,7 +230,7 @@ def board_report(cycle: ReviewCycle) -> BoardReport:
             value: distribution.get(value, 0) for value in Rating.values
         },
         rated_items=rated_items,
-        children_heard=children_heard(cycle, period),
+        children_heard=children_heard(cycle, authors, anonymous_young),
         sections=sections_for(cycle),
     )
 

@@ -107,8 +107,8 @@ def board_report(request, pk: int, reach_form=None):
 def cycle_reach(request, pk: int):
     """Save how many children the service worked with; a bad number stays, with why."""
     cycle = get_object_or_404(ReviewCycle, pk=pk)
-    period = selectors.cycle_period(cycle)
-    form = ReachForm(request.POST, children_heard=figures.children_heard(cycle, period))
+    heard = figures.board_report(cycle).children_heard
+    form = ReachForm(request.POST, children_heard=heard)
     if not form.is_valid():
         return board_report(request, pk, reach_form=form)
     services.set_children_worked_with(
