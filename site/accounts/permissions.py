@@ -41,6 +41,7 @@ ROLE_PERMISSIONS[roles.ADMINISTRATOR] += [
 register(
     {
         "accounts:landing": SignedIn(),
+        "accounts:my_account": SignedIn(),
         "accounts:redeem_code": Public(),
         "accounts:notifications": SignedIn(),
         "young_people:*": HasPermission("accounts.create_supported_account"),

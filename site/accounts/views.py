@@ -30,6 +30,24 @@ def notifications(request):
     return render(request, "accounts/notifications.html", {"notifications": items})
 
 
+def my_account(request):
+    """A person's own account in plain words: their name, password, data, messages.
+
+    Email is optional for young people and parents, so it is shown as a choice
+    with no nudge to add one (ICO Children's code, standard 13). Staff also get
+    their two-step sign-in links.
+    """
+    return render(
+        request,
+        "accounts/my_account.html",
+        {
+            "has_password": request.user.has_usable_password(),
+            "email": request.user.email,
+            "is_staff_member": roles.is_staff_member(request.user),
+        },
+    )
+
+
 def landing(request):
     """Send each person to the page that fits their role."""
     return redirect(resolve_url(roles.landing_for(request.user)))

@@ -13,6 +13,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from accounts.access import HasPermission, Public, Rule, SignedIn, project_modules
+from accounts.notifications import unread_count
 
 
 @dataclass(frozen=True)
@@ -62,7 +63,14 @@ NAV_ITEMS = [
         description=_("Edit pages, programmes, events and lists."),
         position=90,
     ),
-    NavItem(_("Messages"), "accounts:notifications", SignedIn(), position=80),
+    NavItem(
+        _("Messages"),
+        "accounts:notifications",
+        SignedIn(),
+        position=80,
+        count=unread_count,
+        count_label=_("unread"),
+    ),
 ]
 
 

@@ -5,7 +5,7 @@ import pytest
 from privacy.registry import export_sections
 from privacy.services import delete_account
 from tests.board.factories import make_meeting, make_question
-from tests.review.factories import ReviewCycleFactory, TopicFactory
+from tests.review.factories import ReviewCycleFactory, TopicFactory, make_feedback
 from voice.board import services
 from voice.board.models import (
     BoardApplication,
@@ -119,9 +119,12 @@ def test_ratings_are_exported_and_stay_counted_without_a_name_after_deletion(
         status="done",
     )
     other = people[roles.YOUNG_PERSON]
-    review_services.rate_action(action=action, score=5, rater=young_person)
-    if other != young_person:
-        review_services.rate_action(action=action, score=2, rater=other)
+    theirs = make_feedback(author=young_person)
+    action.feedback.add(theirs, make_feedback(author=other))
+    review_services.rate_action(action=action, feedback=theirs, score=5)
+    review_services.rate_action(
+        action=action, feedback=action.feedback.exclude(pk=theirs.pk).get(), score=2
+    )
     rows = section(young_person, "You said, we did")
     assert rows == [
         {

@@ -166,8 +166,12 @@ def test_what_changed_is_filled_by_apps_that_know(client):
         not in check(client, feedback.receipt_code).content.decode()
     )
 
-    def what_changed(item):
-        return "We moved appointments later in the day." if item == feedback else None
+    def what_changed(items, **shown):
+        return {
+            item.pk: "We moved appointments later in the day."
+            for item in items
+            if item == feedback
+        }
 
     with hooks.register_temporarily("feedback_what_changed", what_changed):
         html = check(client, feedback.receipt_code).content.decode()

@@ -13,17 +13,6 @@ def _action(people):
     return {"pk": Action.objects.order_by("pk").first().pk}
 
 
-def _public_action(people):
-    from voice.review.models import Action
-
-    return {
-        "pk": Action.objects.filter(status__in=Action.PUBLIC_STATUSES)
-        .order_by("pk")
-        .first()
-        .pk
-    }
-
-
 SAMPLE_KWARGS = {
     "review:cycle": _cycle,
     "review:report": _cycle,
@@ -35,5 +24,4 @@ SAMPLE_KWARGS = {
     "review:action_edit": _action,
     "review:action_status": _action,
     "review:action_note": _action,
-    "you_said_we_did:rate": _public_action,
 }

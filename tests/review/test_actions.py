@@ -211,11 +211,11 @@ def test_the_receipt_page_hook_shows_what_changed_only_when_something_did(
         if hook.__module__ == "voice.review.wagtail_hooks"
     ]
     feedback = make_feedback()
-    assert provider(feedback) is None
+    assert provider([feedback]) == {}
 
     action = make_action(cycle, topic, manager, feedback=[feedback])
     services.change_action_status(action=action, status="in_progress", user=manager)
 
-    html = provider(feedback)
+    html = provider([feedback])[feedback.pk]
     assert "We are doing this:" in html
     assert "We put games and books in reception." in html

@@ -76,7 +76,7 @@ def known(db, cycle, manager, topic):
     done_from_feedback = action(Action.Status.DONE, [f["a"], f["b"]], "Games")
     action(Action.Status.DONE, [], "New paint")  # done, but not from feedback
     under_way = action(Action.Status.IN_PROGRESS, [f["d"]], "Texts")
-    action(Action.Status.DONE, [f["d"], f["f"]], "After-school times")
+    after_school = action(Action.Status.DONE, [f["d"], f["f"]], "After-school times")
     action(Action.Status.PROPOSED, [f["a"]], "Home visits")
     other_cycle = ReviewCycleFactory(
         name="Summer 2026",
@@ -84,9 +84,11 @@ def known(db, cycle, manager, topic):
         end=datetime.date(2026, 6, 30),
     )
     action(Action.Status.DONE, [f["a"]], "Elsewhere", in_cycle=other_cycle)
-    for score in (5, 4, 4):
-        services.rate_action(action=done_from_feedback, score=score)
-    services.rate_action(action=under_way, score=2, rater=yp1)
+    # One rating per child's feedback and item: "b" changing its mind counts once.
+    for key, score in (("a", 5), ("b", 1), ("b", 4)):
+        services.rate_action(action=done_from_feedback, feedback=f[key], score=score)
+    services.rate_action(action=after_school, feedback=f["d"], score=4)
+    services.rate_action(action=under_way, feedback=f["d"], score=2)
     return f
 
 
@@ -123,10 +125,10 @@ def test_board_report_figures_are_exact(known, cycle):
         item.what_we_will_do: (item.count, item.average) for item in report.rated_items
     }
     assert by_item == {
-        "Games": (3, 4.33),
+        "Games": (2, 4.5),
         "New paint": (0, None),
         "Texts": (1, 2.0),
-        "After-school times": (0, None),
+        "After-school times": (1, 4.0),
     }
 
 

@@ -273,7 +273,7 @@ def report_cycle(cycle, manager, topic):
         feedback=[feedback],
     )
     action = services.change_action_status(action=action, status="done", user=manager)
-    services.rate_action(action=action, score=5)
+    services.rate_action(action=action, feedback=feedback, score=5)
     return cycle
 
 

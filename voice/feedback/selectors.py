@@ -261,19 +261,29 @@ def status_of(feedback: Feedback) -> FeedbackStatus:
     return status
 
 
-def what_changed_for(feedback: Feedback):
-    """What changed because of this feedback, from any app that knows.
+def what_changed_for(feedback: Feedback, *, request=None, **shown) -> str | None:
+    """What changed because of this feedback, or None (see `what_changed_for_each`)."""
+    return what_changed_for_each([feedback], request=request, **shown).get(feedback.pk)
+
+
+def what_changed_for_each(
+    feedback: list[Feedback], *, request=None, **shown
+) -> dict[int, str]:
+    """{feedback id: what changed because of it}, from any app that knows.
 
     An app that records changes made because of feedback (the service review)
-    registers a `feedback_what_changed` Wagtail hook: a function taking the
-    feedback and returning something to show, or None. Nothing is shown until
-    one of them has something real to say.
+    registers a `feedback_what_changed` Wagtail hook: a function taking a list
+    of feedback, the request (for forms the child can send from it: the
+    rating) and what the page shows (`back`: which page to return to;
+    `rating_error`: the (feedback id, action id) whose rating was refused),
+    returning {feedback id: something to show} for those with something real
+    to say. One call for a whole page, so a list costs the same as one.
     """
+    found: dict[int, str] = {}
     for provider in hooks.get_hooks("feedback_what_changed"):
-        found = provider(feedback)
-        if found:
-            return found
-    return None
+        for pk, shown_html in provider(feedback, request=request, **shown).items():
+            found.setdefault(pk, shown_html)
+    return found
 
 
 def feeling_face(feeling: int) -> str:

@@ -204,21 +204,33 @@ def check(request):
         if form.errors and status == 200:
             status = 400
     elif shown:
-        feedback = selectors.find_by_receipt_code(shown)
+        code, _separator, rating_error = shown.partition("|")
+        feedback = selectors.find_by_receipt_code(code)
         if feedback is not None:
-            context.update(result_context(feedback))
+            action_id = int(rating_error or 0)
+            context.update(
+                result_context(
+                    feedback,
+                    request,
+                    rating_error=(feedback.pk, action_id) if action_id else None,
+                )
+            )
     response = render(request, "feedback/check.html", context, status=status)
     if CHECK_COOKIE in request.COOKIES:
         response.delete_cookie(CHECK_COOKIE, path=reverse("feedback:check"))
     return response
 
 
-def show_result_once(feedback: Feedback):
-    """To the check page, which shows this receipt's result to the next GET only."""
+def show_result_once(feedback: Feedback, *, rating_error: int | None = None):
+    """To the check page, which shows this receipt's result to the next GET only.
+
+    `rating_error` is the action whose rating was refused, so the message
+    shows beside that rating form.
+    """
     response = redirect("feedback:check")
     response.set_signed_cookie(
         CHECK_COOKIE,
-        feedback.receipt_code,
+        f"{feedback.receipt_code}|{rating_error or ''}",
         salt=CHECK_COOKIE,
         max_age=CHECK_COOKIE_AGE,
         path=reverse("feedback:check"),
@@ -229,12 +241,16 @@ def show_result_once(feedback: Feedback):
     return response
 
 
-def result_context(feedback: Feedback) -> dict:
+def result_context(
+    feedback: Feedback, request, *, rating_error: tuple[int, int] | None = None
+) -> dict:
     return {
         "feedback": feedback,
         "status": selectors.status_of(feedback),
         "reply": feedback.moderated_text.reply,
-        "what_changed": selectors.what_changed_for(feedback),
+        "what_changed": selectors.what_changed_for(
+            feedback, request=request, back="check", rating_error=rating_error
+        ),
     }
 
 
@@ -262,11 +278,25 @@ def stop_sharing(request):
 
 def mine(request):
     """The signed-in person's own feedback and what happened to each."""
+    return my_feedback_page(request)
+
+
+def my_feedback_page(request, *, rating_error: tuple[int, int] | None = None):
+    """My feedback; `rating_error` is the (feedback, action) whose rating was refused."""
+    given = list(selectors.feedback_given_by(request.user)[:200])
+    what_changed = selectors.what_changed_for_each(
+        given, request=request, back="mine", rating_error=rating_error
+    )
     items = [
-        (feedback, selectors.status_of(feedback))
-        for feedback in selectors.feedback_given_by(request.user)[:200]
+        (feedback, selectors.status_of(feedback), what_changed.get(feedback.pk))
+        for feedback in given
     ]
-    return render(request, "feedback/mine.html", {"items": items})
+    return render(
+        request,
+        "feedback/mine.html",
+        {"items": items},
+        status=400 if rating_error else 200,
+    )
 
 
 def shared(request):

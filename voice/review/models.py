@@ -2,8 +2,9 @@
 
 An action says what we heard (written by staff, never a child's own words),
 what we will do, who owns it and how far it has got. Actions that are under
-way, done or not possible appear on the public "You said, we did" page, where
-young people rate how well they think the service responded.
+way, done or not possible appear on the public "You said, we did" page; the
+young person whose feedback an action came from rates, on their receipt, how
+well they think the service responded.
 
 Actions link to shadow board recommendations (a many-to-many field) and to
 survey questions (`ActionSurveyQuestion`, since questions are StreamField blocks).
@@ -205,25 +206,33 @@ class Rating(models.IntegerChoices):
 RATING_FACES = {1: "😞", 2: "🙁", 3: "😐", 4: "🙂", 5: "😃"}
 
 
-class ActionRating(models.Model):
-    """One person's rating of a "You said, we did" item.
+def rating_choices() -> list[dict]:
+    """The rating buttons: value, words and face."""
+    return [
+        {"value": value, "label": label, "face": RATING_FACES[value]}
+        for value, label in Rating.choices
+    ]
 
-    A signed-in person has one rating per item and can change it. Anonymous
-    ratings keep no link to anyone: the visitor's session remembers which
-    rating is theirs, so they can change it too.
+
+class ActionRating(models.Model):
+    """How well the child who gave a piece of feedback thinks an action answered it.
+
+    Only the person who gave the feedback rates what came of it (proved by
+    their receipt code, or by being signed in as its author): one rating per
+    feedback and action, which they can change. If the feedback is later
+    deleted the score stays for the board report, linked to nobody.
     """
 
     action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="ratings")
+    feedback = models.ForeignKey(
+        Feedback,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="action_ratings",
+    )
     score = models.PositiveSmallIntegerField(
         choices=Rating.choices,
         validators=[MinValueValidator(1), MaxValueValidator(5)],
-    )
-    rater = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
     )
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(default=timezone.now)
@@ -231,9 +240,8 @@ class ActionRating(models.Model):
     class Meta:
         constraints = [
             models.UniqueConstraint(
-                fields=["action", "rater"],
-                condition=models.Q(rater__isnull=False),
-                name="one_rating_per_person_per_action",
+                fields=["action", "feedback"],
+                name="one_rating_per_feedback_per_action",
             )
         ]
 

@@ -1,7 +1,8 @@
-"""Who may run service reviews, and who may read and rate "You said, we did"."""
+"""Who may run service reviews, read "You said, we did" and rate what came of their feedback."""
 
 from accounts import roles
 from accounts.access import HasPermission, Public, register
+from privacy import never_kept
 
 RUN_REVIEW = "review.run_review"
 
@@ -10,22 +11,15 @@ ROLE_PERMISSIONS = {
     roles.ADMINISTRATOR: [RUN_REVIEW],
 }
 
-# Who may rate an item: young people (and board members, who are young people)
-# signed in, or any visitor without an account. Staff and parents/carers read.
-RATING_ROLES = {roles.YOUNG_PERSON, roles.BOARD_MEMBER}
-
 register(
     {
         "review:*": HasPermission(RUN_REVIEW),
         "you_said_we_did:list": Public(),
-        # The view itself turns away signed-in people who are not young people.
+        # Only with a receipt code: the child who gave the feedback rates what
+        # came of it (the view checks the code and limits guesses).
         "you_said_we_did:rate": Public(),
     }
 )
 
-
-def may_rate(user) -> bool:
-    """Anonymous visitors and signed-in young people may rate an item."""
-    if not user.is_authenticated:
-        return True
-    return bool(roles.role_names(user) & RATING_ROLES)
+# A rating answers a post carrying a receipt code: never kept.
+never_kept.declare("you_said_we_did:rate")

@@ -10,9 +10,10 @@ owner of an action is a member of staff doing their job; actions they own
 are listed in their export, and are handed to someone else by a service
 manager before a staff account is closed.
 
-A rating without its rater is a score that identifies nobody, so erasing a
-person removes the link either way and the board report's rating figures
-stay the same.
+A rating belongs to a piece of feedback: it is the person's while the
+feedback is linked to them, and erasing them unlinks the feedback (the
+feedback module), which leaves a score that identifies nobody, so the board
+report's rating figures stay the same.
 """
 
 from django.utils.translation import gettext_lazy
@@ -33,7 +34,7 @@ def export_for(user) -> list[dict]:
             "Your rating": rating.get_score_display(),
             "Rated on": _when(rating.updated_at),
         }
-        for rating in ActionRating.objects.filter(rater=user)
+        for rating in ActionRating.objects.filter(feedback__author=user)
         .select_related("action")
         .order_by("created_at")
     ]
@@ -49,5 +50,5 @@ def export_for(user) -> list[dict]:
 
 
 def erase_for(user, *, keep_anonymised: bool) -> list[str]:
-    ActionRating.objects.filter(rater=user).update(rater=None)
+    """Nothing of its own: the ratings go with the feedback the feedback module unlinks."""
     return []

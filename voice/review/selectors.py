@@ -9,8 +9,10 @@ from django.db.models import (
     DurationField,
     ExpressionWrapper,
     F,
+    OuterRef,
     Q,
     QuerySet,
+    Subquery,
 )
 from wagtail.models import ModelLogEntry
 
@@ -255,25 +257,6 @@ def topics_with_public_actions() -> QuerySet:
     ).order_by("sort_order", "name")
 
 
-def ratings_given(actions: list[Action], *, user, session_ratings: dict) -> dict:
-    """{action id: score} that this person (or this anonymous visitor) gave."""
-    ids = [action.pk for action in actions]
-    if not ids:
-        return {}
-    if user.is_authenticated:
-        rows = ActionRating.objects.filter(action_id__in=ids, rater=user)
-    else:
-        rating_ids = [
-            rating_id
-            for action_id, rating_id in session_ratings.items()
-            if int(action_id) in ids
-        ]
-        if not rating_ids:
-            return {}
-        rows = ActionRating.objects.filter(pk__in=rating_ids, rater__isnull=True)
-    return dict(rows.values_list("action_id", "score"))
-
-
 @dataclass(frozen=True)
 class WhatChanged:
     """What happened because of one piece of feedback, told to the person who gave it."""
@@ -288,29 +271,50 @@ class WhatChanged:
     reason: str
     changed_at: datetime.datetime
     is_public: bool
+    given: int | None  # the score the child gave it, if they rated it
 
 
 def what_changed_for(feedback: Feedback) -> list[WhatChanged]:
     """Every action that came from this feedback, newest change first (one query)."""
-    actions = (
-        Action.objects.filter(feedback=feedback)
-        .select_related("topic")
-        .order_by("-status_changed_at", "-pk")
+    return what_changed_for_each([feedback]).get(feedback.pk, [])
+
+
+def what_changed_for_each(
+    feedback: list[Feedback],
+) -> dict[int, list[WhatChanged]]:
+    """{feedback id: its actions, newest change first}, with the score each child gave.
+
+    One query however many pieces of feedback (My feedback lists up to 200).
+    """
+    links = Action.feedback.through.objects
+    given = ActionRating.objects.filter(
+        action=OuterRef("action_id"), feedback=OuterRef("feedback_id")
     )
-    return [
-        WhatChanged(
-            action_id=action.pk,
-            topic=str(action.topic),
-            you_said=action.what_we_heard,
-            lead=str(WE_DID_LEAD[action.status]),
-            what=action.what_we_will_do,
-            status=action.status,
-            status_label=action.get_status_display(),
-            reason=action.not_possible_reason
-            if action.status == Action.Status.NOT_POSSIBLE
-            else "",
-            changed_at=action.status_changed_at,
-            is_public=action.is_public,
-        )
-        for action in actions
-    ]
+    rows = (
+        links.filter(feedback__in=[item.pk for item in feedback])
+        .select_related("action__topic")
+        .annotate(given=Subquery(given.values("score")[:1]))
+        .order_by("-action__status_changed_at", "-action_id")
+    )
+    found: dict[int, list[WhatChanged]] = defaultdict(list)
+    for row in rows:
+        found[row.feedback_id].append(what_changed(row.action, given=row.given))
+    return dict(found)
+
+
+def what_changed(action: Action, *, given: int | None) -> WhatChanged:
+    return WhatChanged(
+        action_id=action.pk,
+        topic=str(action.topic),
+        you_said=action.what_we_heard,
+        lead=str(WE_DID_LEAD[action.status]),
+        what=action.what_we_will_do,
+        status=action.status,
+        status_label=action.get_status_display(),
+        reason=action.not_possible_reason
+        if action.status == Action.Status.NOT_POSSIBLE
+        else "",
+        changed_at=action.status_changed_at,
+        is_public=action.is_public,
+        given=given,
+    )

@@ -214,36 +214,19 @@ def add_progress_note(*, action: Action, text: str, user) -> ProgressNote:
 
 
 @transaction.atomic
-def rate_action(
-    *,
-    action: Action,
-    score: int,
-    rater=None,
-    anonymous_rating_id: int | None = None,
-) -> ActionRating:
-    """Keep one person's rating of a public item, changing theirs if they rated before.
+def rate_action(*, action: Action, feedback: Feedback, score: int) -> ActionRating:
+    """Keep the rating of what came of this feedback, replacing an earlier one.
 
-    A signed-in person is found by their account; an anonymous visitor by the
-    rating id their session remembers (and nothing else).
+    Only an action that came from this feedback and is on the public page can
+    be rated, so the board report counts the children who were answered.
     """
-    if not action.is_public:
+    if not action.is_public or not action.feedback.filter(pk=feedback.pk).exists():
         raise ValidationError(_("This item cannot be rated."))
-    rater = rater if rater is not None and rater.is_authenticated else None
-    rating = None
-    if rater is not None:
-        rating = (
-            ActionRating.objects.select_for_update()
-            .filter(action=action, rater=rater)
-            .first()
-        )
-    elif anonymous_rating_id is not None:
-        rating = (
-            ActionRating.objects.select_for_update()
-            .filter(pk=anonymous_rating_id, action=action, rater__isnull=True)
-            .first()
-        )
-    if rating is None:
-        rating = ActionRating(action=action, rater=rater)
+    rating = (
+        ActionRating.objects.select_for_update()
+        .filter(action=action, feedback=feedback)
+        .first()
+    ) or ActionRating(action=action, feedback=feedback)
     rating.score = score
     rating.updated_at = timezone.now()
     rating.full_clean()

@@ -6,5 +6,5 @@ app_name = "you_said_we_did"
 
 urlpatterns = [
     path("", views.you_said_we_did, name="list"),
-    path("<int:pk>/rate/", views.rate, name="rate"),
+    path("rate/", views.rate, name="rate"),
 ]

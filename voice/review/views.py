@@ -1,24 +1,25 @@
-""" "You said, we did": what changed because of what people told us, and a rating for each."""
+""" "You said, we did": what changed because of what people told us.
+
+The rating of an item is the child's who gave the feedback it came from:
+offered on their receipt and on My feedback, sent here with their code.
+"""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from voice.feedback import ratelimit
+from voice.feedback import selectors as feedback_selectors
+from voice.feedback.forms import CheckReceiptForm
+from voice.feedback.views import my_feedback_page, show_result_once
 from voice.review import selectors, services
 from voice.review.forms import RatingForm
-from voice.review.models import RATING_FACES, Action, Rating
-from voice.review.permissions import may_rate
-from voice.review.ratelimit import rating_allowed
+from voice.review.models import Action
 from voice.review.wording import WE_DID_LEAD
 
 PAGE_SIZE = 10
-SESSION_KEY = "review_ratings"  # {action id: rating id} for an anonymous visitor
-SESSION_KEEP = 500
 
 
 def topic_from(request):
@@ -36,17 +37,9 @@ def you_said_we_did(request):
     page = Paginator(selectors.public_actions(topic_id), PAGE_SIZE).get_page(
         request.GET.get("page")
     )
-    actions = list(page.object_list)
-    given = selectors.ratings_given(
-        actions, user=request.user, session_ratings=request.session.get(SESSION_KEY, {})
-    )
     items = [
-        {
-            "action": action,
-            "lead": WE_DID_LEAD[action.status],
-            "given": given.get(action.pk),
-        }
-        for action in actions
+        {"action": action, "lead": WE_DID_LEAD[action.status]}
+        for action in page.object_list
     ]
     return render(
         request,
@@ -56,57 +49,61 @@ def you_said_we_did(request):
             "page_obj": page,
             "topics": topics,
             "topic_id": topic_id,
-            "can_rate": may_rate(request.user),
-            "ratings": [
-                {"value": value, "label": label, "face": RATING_FACES[value]}
-                for value, label in Rating.choices
-            ],
-            "here": request.get_full_path(),
             "page_query": f"topic={topic_id}&" if topic_id else "",
         },
     )
 
 
 @require_POST
-def rate(request, pk: int):
-    """One tap: keep (or change) this person's rating of an item, then go back to it."""
-    if not may_rate(request.user):
-        raise PermissionDenied
-    action = get_object_or_404(Action, pk=pk, status__in=Action.PUBLIC_STATUSES)
-    back = request.POST.get("next", "")
-    if not url_has_allowed_host_and_scheme(
-        back, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ) or not back.startswith(reverse("you_said_we_did:list")):
-        back = reverse("you_said_we_did:list")
-    back = back.split("#")[0] + f"#action-{action.pk}"
+def rate(request):
+    """Keep (or change) a child's rating of what came of their feedback.
+
+    The receipt code proves the feedback is theirs, so it is counted against
+    the receipt check's limit on guesses. Back goes to the receipt (shown
+    once) or to My feedback for its signed-in author. A refused score shows
+    its message beside that rating form.
+    """
+    code_form = CheckReceiptForm(request.POST)
+    if not ratelimit.allow(request, "check"):
+        messages.error(request, _("Please wait 10 minutes and try again."))
+        return redirect("feedback:check")
+    if not code_form.is_valid():
+        messages.error(request, _("We could not keep your answer. Check your code."))
+        return redirect("feedback:check")
+    feedback = feedback_selectors.find_by_receipt_code(code_form.cleaned_data["code"])
+    action = action_from(request.POST.get("action", ""), feedback)
+    if feedback is None or action is None:
+        messages.error(request, _("We could not keep your answer. Check your code."))
+        return redirect("feedback:check")
+    to_mine = request.POST.get("next") == "mine" and (
+        request.user.is_authenticated and feedback.author_id == request.user.pk
+    )
     form = RatingForm(request.POST)
     if not form.is_valid():
-        messages.error(request, _("Choose how well you think we did, from 1 to 5."))
-        return redirect(back)
-    if not rating_allowed(request):
-        response = render(request, "review/too_many_ratings.html", status=429)
-        response["Retry-After"] = "600"
-        return response
-    session_ratings = dict(request.session.get(SESSION_KEY, {}))
-    try:
-        rating = services.rate_action(
-            action=action,
-            score=form.cleaned_data["score"],
-            rater=request.user,
-            anonymous_rating_id=session_ratings.get(str(action.pk)),
-        )
-    except ValidationError:
-        messages.error(request, _("This item cannot be rated."))
-        return redirect(back)
-    if not request.user.is_authenticated:
-        session_ratings.pop(str(action.pk), None)
-        session_ratings[str(action.pk)] = rating.pk
-        request.session[SESSION_KEY] = dict(
-            list(session_ratings.items())[-SESSION_KEEP:]
-        )
+        if to_mine:
+            return my_feedback_page(request, rating_error=(feedback.pk, action.pk))
+        return show_result_once(feedback, rating_error=action.pk)
+    rating = services.rate_action(
+        action=action, feedback=feedback, score=form.cleaned_data["score"]
+    )
     messages.success(
         request,
         _("Thank you. You said we did: %(rating)s.")
         % {"rating": rating.get_score_display().lower()},
     )
-    return redirect(back)
+    if to_mine:
+        return redirect("feedback:mine")
+    return show_result_once(feedback)
+
+
+def action_from(value: str, feedback) -> Action | None:
+    """The public action this feedback led to, named by the form; None otherwise."""
+    if feedback is None or not value.isdigit():
+        return None
+    return (
+        Action.objects.filter(
+            pk=int(value), feedback=feedback, status__in=Action.PUBLIC_STATUSES
+        )
+        .distinct()
+        .first()
+    )

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.log_actions import LogFormatter
 
-from voice.review.models import Action
+from voice.review.models import Action, rating_choices
 
 CYCLE_CREATED = "review.cycle.create"
 CYCLE_CHANGED = "review.cycle.edit"
@@ -60,15 +60,36 @@ def register_review_log_actions(actions):
 
 
 @hooks.register("feedback_what_changed")
-def what_changed_because_of_feedback(feedback):
-    """For the receipt page: the actions this feedback led to, or None if none yet."""
+def what_changed_because_of_feedback(
+    feedback: list,
+    *,
+    request=None,
+    back: str = "check",
+    rating_error: tuple[int, int] | None = None,
+) -> dict[int, str]:
+    """For the receipt page and My feedback: {feedback id: the actions it led to}.
+
+    Each public action carries the "How well did we respond?" form, which
+    only the child who gave the feedback sees (their receipt proves it).
+    """
     from django.template.loader import render_to_string
 
-    from voice.review.selectors import what_changed_for
+    from voice.review.selectors import what_changed_for_each
 
-    changes = what_changed_for(feedback)
-    if not changes:
-        return None
-    return render_to_string(
-        "review/includes/what_changed_items.html", {"what_changed": changes}
-    )
+    by_feedback = {item.pk: item for item in feedback}
+    return {
+        pk: render_to_string(
+            "review/includes/what_changed_items.html",
+            {
+                "what_changed": changes,
+                "feedback": by_feedback[pk],
+                "back": back,
+                "rating_error": rating_error[1]
+                if rating_error and rating_error[0] == pk
+                else None,
+                "ratings": rating_choices(),
+            },
+            request=request,
+        )
+        for pk, changes in what_changed_for_each(feedback).items()
+    }

@@ -321,15 +321,21 @@ class Command(BaseCommand):
             ],
             batch_size=BATCH,
         )
-        public = [action for action in actions if action.is_public]
+        # A rating is the child's whose feedback an action came from: at most
+        # one per link between a public action and a piece of feedback.
+        rated = [
+            (actions[n % len(actions)], pk)
+            for n, pk in enumerate(feedback_ids)
+            if actions[n % len(actions)].is_public
+        ][: options["ratings"]]
         chooser = random.Random(7)  # the same made-up ratings every run
-        for first in range(0, options["ratings"], BATCH):
+        for first in range(0, len(rated), BATCH):
             ActionRating.objects.bulk_create(
                 [
                     ActionRating(
-                        action=public[n % len(public)], score=chooser.randint(1, 5)
+                        action=action, feedback_id=pk, score=chooser.randint(1, 5)
                     )
-                    for n in range(first, min(first + BATCH, options["ratings"]))
+                    for action, pk in rated[first : first + BATCH]
                 ]
             )
 
