@@ -15,7 +15,7 @@ def forget_unattributable_ratings(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("feedback", "0005_report_network"),
-        ("review", "0003_recommendation_links"),
+        ("review", "0004_cycle_children_worked_with"),
     ]
 
     operations = [
