@@ -98,9 +98,7 @@ def test_next_on_a_question_that_needs_an_answer_says_so_beside_it_and_keeps_ans
     assert message.count() == 0
 
 
-def test_without_script_the_server_says_the_same_beside_the_question(
-    pages, home_page
-):
+def test_without_script_the_server_says_the_same_beside_the_question(pages, home_page):
     survey = make_survey(home_page)
     page = pages.new_page(phone=True, javascript=False)
     page.goto(survey.url)
