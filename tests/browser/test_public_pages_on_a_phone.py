@@ -79,6 +79,6 @@ def test_i_dont_feel_safe_is_on_the_first_screen_and_one_tab_away(
     assert page.evaluate("() => document.activeElement.hasAttribute('data-help-link')")
     page.keyboard.press("Enter")
     page.wait_for_url("**/feedback/unsafe/")
-    assert page.get_by_role("link", name="0800 1111").is_visible()
-    assert page.locator('a[href="sms:85258"]').is_visible()
+    assert page.locator("main").get_by_role("link", name="0800 1111").is_visible()
+    assert page.locator('main a[href="sms:85258"]').is_visible()
     pages.check_loaded_pages()
