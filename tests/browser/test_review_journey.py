@@ -9,13 +9,13 @@ from tests.factories import DEFAULT_PASSWORD, UserFactory
 from tests.review.factories import ReviewCycleFactory, TopicFactory, make_feedback
 
 
-def test_manager_turns_feedback_into_a_done_action_that_young_people_see_and_rate(
+def test_manager_turns_feedback_into_a_done_action_that_young_people_see_and_its_writer_rates(
     pages, transactional_db, home_page, settings
 ):
     settings.STAFF_MFA_REQUIRED = False  # MFA has its own tests
     UserFactory(username="boss", roles=[roles.SERVICE_MANAGER])
     topic = TopicFactory(name="Appointments")
-    make_feedback(
+    feedback = make_feedback(
         text="Appointments are always in school time, I'm Kai from Year 9",
         topic=topic,
         created_at=timezone.now() - datetime.timedelta(days=3),
@@ -68,7 +68,14 @@ def test_manager_turns_feedback_into_a_done_action_that_young_people_see_and_rat
     assert "Appointments clash with school." in item.inner_text()
     assert "We did this: We now offer appointments after school." in item.inner_text()
     assert "Kai" not in young.content()
-    item.get_by_role("button", name="Very well").click()
+    # Only the child who gave the feedback rates the response, from their receipt.
+    assert item.get_by_role("button", name="Very well").count() == 0
+    young.goto("/feedback/check/")
+    young.get_by_label("Your receipt code").fill(feedback.receipt_code)
+    young.get_by_role("button", name="Check", exact=True).click()
+    young.wait_for_load_state()
+    pages.check_loaded_pages()
+    young.locator(".what-changed").get_by_role("button", name="Very well").click()
     young.wait_for_load_state()
     pages.check_loaded_pages()
     assert young.get_by_text("Thank you. You said we did: very well.").is_visible()
