@@ -104,6 +104,18 @@ def speakers_for(user) -> set[str] | None:
     return fitting or None
 
 
+def speaker_choices_for(user, choices) -> list[tuple[str, str]]:
+    """Those "who are you?" `choices` that fit who is signed in (all, when any fits).
+
+    Forms that ask who is speaking offer only these, so a forged answer is
+    refused as an invalid choice, beside the question.
+    """
+    fitting = speakers_for(user) if user is not None else None
+    if fitting is None:
+        return list(choices)
+    return [(value, label) for value, label in choices if value in fitting]
+
+
 def rank_of(user) -> int:
     """The highest rank among the person's roles (superusers rank above all)."""
     if user.is_superuser:

@@ -6,7 +6,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
-from accounts.roles import speakers_for
+from accounts.roles import speaker_choices_for
 from voice.feedback.models import FEELING_FACES, FeedbackReport, Feeling, Speaker, Topic
 from voice.feedback.receipts import EXAMPLE, look_alikes_in, normalise_receipt_code
 
@@ -152,15 +152,9 @@ class FeedbackForm(ErrorSummaryMixin, forms.Form):
             self.initial["submission_token"] = new_submission_token()
 
     def limit_speakers(self, user) -> None:
-        """Offer only the answers that fit who is signed in: a parent cannot
-        speak as a young person. A forged answer is refused as an invalid choice."""
-        fitting = speakers_for(user) if user is not None else None
-        if fitting is None:
-            return
+        """A parent cannot speak as a young person; one fitting answer is chosen."""
         field = self.fields["speaker"]
-        field.choices = [
-            (value, label) for value, label in field.choices if value in fitting
-        ]
+        field.choices = speaker_choices_for(user, field.choices)
         if len(field.choices) == 1:
             self.initial.setdefault("speaker", field.choices[0][0])
 

@@ -8,7 +8,7 @@ import secrets
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from accounts.roles import speakers_for
+from accounts.roles import speaker_choices_for
 from voice.surveys.blocks import INVALID_CHOICE
 from voice.surveys.models import AgeBand, SpeakerType, SurveyPage
 
@@ -57,15 +57,8 @@ class SurveyForm(forms.Form):
             self.initial["submission_token"] = new_token()
 
     def limit_speakers(self, user) -> None:
-        """Offer only the "who are you?" answers that fit who is signed in;
-        a forged answer is refused as an invalid choice, beside the question."""
-        fitting = speakers_for(user) if user is not None else None
-        if fitting is None:
-            return
         field = self.fields["speaker_type"]
-        field.choices = [
-            (value, label) for value, label in field.choices if value in fitting
-        ]
+        field.choices = speaker_choices_for(user, field.choices)
 
     def clean_submission_token(self) -> str:
         token = self.cleaned_data.get("submission_token", "")
