@@ -117,6 +117,6 @@ clean:  ## remove the venv, local data and node modules
 screening-report:  ## safeguarding screening recall and false positives, per theme
 	$(PY) manage.py screening_report
 
-# Retrain the safeguarding classifier after changing voice/moderation/corpus/.
+# Retrain the safeguarding classifier after changing voice/safeguarding/corpus/.
 screening-model:  ## train the screening classifier and write its model file
 	$(PY) manage.py train_screening_model

@@ -13,9 +13,9 @@ from django.utils.translation import gettext as _
 from accounts import roles
 from accounts.notifications import notify
 from programmes.models import EventPage, SignUp
-from voice.moderation.models import SafeguardingConcern
-from voice.moderation.screening import screen
-from voice.moderation.services import raise_concern
+from voice.safeguarding.models import SafeguardingConcern
+from voice.safeguarding.screening import screen
+from voice.safeguarding.services import raise_concern
 
 logger = logging.getLogger(__name__)
 

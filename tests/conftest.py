@@ -56,8 +56,8 @@ def restore_baseline() -> None:
         roles.sync_roles()
     if not Locale.objects.exists():
         Locale.objects.create(language_code="en-gb")
-    from voice.moderation.models import SafeguardingPhrase
-    from voice.moderation.starter_lists import add_starter_lists
+    from voice.safeguarding.models import SafeguardingPhrase
+    from voice.safeguarding.starter_lists import add_starter_lists
 
     if not SafeguardingPhrase.objects.exists():
         add_starter_lists()

@@ -7,7 +7,9 @@ Each app grants its own permissions to these roles in a data migration with
 from django.apps import apps as django_apps
 from django.contrib.auth import get_user_model
 from django.contrib.auth.management import create_permissions
+from django.contrib.auth.models import Permission
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 
@@ -239,3 +241,14 @@ def grant_page_permissions(
                         content_type__app_label="wagtailcore", codename=codename
                     ),
                 )
+
+
+def people_with_permission(codename: str, app_label: str):
+    """Active people who hold a permission through a role, directly or as superusers."""
+    permission = Permission.objects.filter(
+        content_type__app_label=app_label, codename=codename
+    ).first()
+    query = Q(is_superuser=True)
+    if permission is not None:
+        query |= Q(groups__permissions=permission) | Q(user_permissions=permission)
+    return get_user_model().objects.filter(query, is_active=True).distinct()

@@ -30,7 +30,7 @@ urlpatterns = [
     # Each app's own routes: public first, then its staff work area.
     path("feedback/", include("voice.feedback.urls")),
     path("staff/moderation/", include("voice.moderation.urls")),
-    path("staff/safeguarding/", include("voice.moderation.safeguarding_urls")),
+    path("staff/safeguarding/", include("voice.safeguarding.urls")),
     path("surveys/", include("voice.surveys.urls")),
     path("staff/surveys/", include("voice.surveys.staff_urls")),
     path("board/", include("voice.board.urls")),

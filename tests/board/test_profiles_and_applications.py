@@ -6,7 +6,8 @@ from django.urls import reverse
 from accounts import roles
 from accounts.models import Notification
 from voice.board.models import BoardApplication, MemberProfile
-from voice.moderation.models import ModeratedText, SafeguardingConcern
+from voice.moderation.models import ModeratedText
+from voice.safeguarding.models import SafeguardingConcern
 
 pytestmark = pytest.mark.django_db
 
@@ -111,7 +112,7 @@ def test_an_empty_application_is_answered_clearly_and_keeps_what_was_typed(
 def test_an_application_with_worrying_words_raises_a_safeguarding_concern(
     client_for, young_person
 ):
-    from voice.moderation.models import SafeguardingPhrase
+    from voice.safeguarding.models import SafeguardingPhrase
 
     SafeguardingPhrase.objects.get_or_create(phrase="hurt myself", category="self_harm")
     client_for(young_person).post(

@@ -278,7 +278,7 @@ def test_the_influence_log_queries_do_not_grow_with_more_recommendations(
 
 
 def test_worrying_words_in_a_draft_reach_safeguarding(member):
-    from voice.moderation.models import SafeguardingConcern, SafeguardingPhrase
+    from voice.safeguarding.models import SafeguardingConcern, SafeguardingPhrase
 
     SafeguardingPhrase.objects.get_or_create(phrase="carry a knife", category="weapons")
     recommendation = draft_by(
@@ -301,7 +301,7 @@ def test_managers_are_told_when_a_recommendation_is_sent(member, manager):
 def test_a_disclosure_in_a_draft_or_a_comment_reaches_safeguarding_in_childrens_words(
     client_for, member
 ):
-    from voice.moderation.models import SafeguardingConcern
+    from voice.safeguarding.models import SafeguardingConcern
 
     client = client_for(member)
     client.post(

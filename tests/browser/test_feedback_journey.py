@@ -5,7 +5,7 @@ import io
 from django.core.management import call_command
 
 from voice.feedback.models import Feedback
-from voice.moderation.models import SafeguardingConcern
+from voice.safeguarding.models import SafeguardingConcern
 
 
 def test_anonymous_young_person_gives_feedback_and_checks_it_with_the_code(

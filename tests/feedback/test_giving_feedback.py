@@ -15,11 +15,8 @@ from tests.factories import UserFactory, pass_mfa
 from tests.feedback.conftest import receipt_code_in
 from voice.feedback.models import Feedback, Speaker, Topic
 from voice.feedback.receipts import normalise_receipt_code
-from voice.moderation.models import (
-    ModeratedText,
-    SafeguardingConcern,
-    SafeguardingPhrase,
-)
+from voice.moderation.models import ModeratedText
+from voice.safeguarding.models import SafeguardingConcern, SafeguardingPhrase
 
 pytestmark = pytest.mark.django_db
 

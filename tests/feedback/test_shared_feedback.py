@@ -13,7 +13,8 @@ from tests.feedback.factories import approve, make_feedback, make_shared
 from voice.feedback.models import Feedback, FeedbackReport
 from voice.feedback.selectors import SHARED_PER_PAGE
 from voice.feedback.services import SENT_BACK_ACTION, withdraw_share_consent
-from voice.moderation.models import ModeratedText, SafeguardingPhrase
+from voice.moderation.models import ModeratedText
+from voice.safeguarding.models import SafeguardingPhrase
 
 pytestmark = pytest.mark.django_db
 

@@ -7,8 +7,8 @@ from django.urls import reverse
 from accounts import roles
 from accounts.models import Notification
 from tests.factories import DEFAULT_PASSWORD, pass_mfa
-from voice.moderation.models import SafeguardingConcern
-from voice.moderation.services import acknowledge_concern
+from voice.safeguarding.models import SafeguardingConcern
+from voice.safeguarding.services import acknowledge_concern
 
 pytestmark = pytest.mark.django_db
 

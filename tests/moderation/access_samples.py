@@ -1,6 +1,7 @@
 """URL kwargs for the access matrix: a waiting item and an open concern."""
 
-from voice.moderation.models import ModeratedText, SafeguardingConcern
+from voice.moderation.models import ModeratedText
+from voice.safeguarding.models import SafeguardingConcern
 
 
 def _item(people):

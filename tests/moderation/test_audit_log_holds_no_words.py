@@ -9,7 +9,7 @@ from wagtail.models import ModelLogEntry, PageLogEntry
 
 from privacy.retention import purge_expired_data
 from tests.moderation.factories import ModeratedTextFactory
-from voice.moderation.models import SafeguardingConcern
+from voice.safeguarding.models import SafeguardingConcern
 
 pytestmark = pytest.mark.django_db
 

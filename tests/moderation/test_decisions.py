@@ -11,12 +11,8 @@ from wagtail.models import ModelLogEntry
 from accounts.models import Notification
 from tests.moderation.factories import FeedbackFactory, ModeratedTextFactory
 from voice.moderation import services
-from voice.moderation.models import (
-    ModeratedText,
-    NotSharedReason,
-    SafeguardingConcern,
-    Theme,
-)
+from voice.moderation.models import ModeratedText, NotSharedReason, Theme
+from voice.safeguarding.models import SafeguardingConcern
 
 pytestmark = pytest.mark.django_db
 

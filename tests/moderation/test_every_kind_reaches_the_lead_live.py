@@ -23,7 +23,7 @@ from tests.feedback.factories import a_topic
 from tests.programmes.factories import make_event, make_programme, programme_index
 from tests.surveys.factories import make_survey, question_ids
 from voice.board import services as board_services
-from voice.moderation.models import SafeguardingConcern
+from voice.safeguarding.models import SafeguardingConcern
 
 pytestmark = pytest.mark.django_db(transaction=True)
 SAFEGUARDING = "/ws/staff/safeguarding/"

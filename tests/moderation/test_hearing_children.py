@@ -11,10 +11,11 @@ from tests.feedback import conftest as feedback_fixtures
 from tests.feedback.conftest import receipt_code_in
 from tests.feedback.test_giving_feedback import post_feedback
 from voice.feedback.models import Feedback
-from voice.moderation.models import ModeratedText, SafeguardingConcern
-from voice.moderation.normalise import normalise
-from voice.moderation.phrases import compile_words
-from voice.moderation.screening import Risk, screen
+from voice.moderation.models import ModeratedText
+from voice.safeguarding.models import SafeguardingConcern
+from voice.safeguarding.normalise import normalise
+from voice.safeguarding.phrases import compile_words
+from voice.safeguarding.screening import Risk, screen
 
 pytestmark = pytest.mark.django_db
 

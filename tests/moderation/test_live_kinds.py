@@ -12,7 +12,7 @@ from django.test import Client
 
 from config.routing import websocket_urlpatterns
 from voice.feedback.models import Topic
-from voice.moderation.models import SafeguardingConcern
+from voice.safeguarding.models import SafeguardingConcern
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -9,7 +9,8 @@ from wagtail.models import ModelLogEntry
 
 from tests.feedback.factories import make_feedback
 from tests.moderation.factories import ModeratedTextFactory
-from voice.moderation.models import ModeratedText, SafeguardingConcern
+from voice.moderation.models import ModeratedText
+from voice.safeguarding.models import SafeguardingConcern
 
 pytestmark = pytest.mark.django_db
 

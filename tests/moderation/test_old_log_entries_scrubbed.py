@@ -7,7 +7,7 @@ from wagtail.models import ModelLogEntry
 
 from tests.moderation.factories import ModeratedTextFactory
 from tests.test_migrations import run_forward
-from voice.moderation.models import SafeguardingConcern
+from voice.safeguarding.models import SafeguardingConcern
 
 pytestmark = pytest.mark.django_db
 

@@ -12,7 +12,8 @@ from wagtail.models import ModelLogEntry
 from accounts import roles
 from accounts.models import Notification
 from voice.moderation import services
-from voice.moderation.models import ModeratedText, SafeguardingConcern
+from voice.moderation.models import ModeratedText
+from voice.safeguarding.models import SafeguardingConcern
 
 pytestmark = pytest.mark.django_db
 

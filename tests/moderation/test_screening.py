@@ -4,7 +4,7 @@ import socket
 
 import pytest
 
-from voice.moderation.screening import (
+from voice.safeguarding.screening import (
     find_offensive_words,
     find_personal_details,
     highlight,

@@ -8,11 +8,11 @@ import joblib
 import numpy as np
 import pytest
 
-from voice.moderation import corpus, measuring
-from voice.moderation.classifier import MODEL_PATH, fingerprint, get_classifier
-from voice.moderation.details import find_personal_details, nhs_number_is_valid
-from voice.moderation.normalise import normalise
-from voice.moderation.phrases import starter_phrases
+from voice.safeguarding import corpus, measuring
+from voice.safeguarding.classifier import MODEL_PATH, fingerprint, get_classifier
+from voice.safeguarding.details import find_personal_details, nhs_number_is_valid
+from voice.safeguarding.normalise import normalise
+from voice.safeguarding.phrases import starter_phrases
 
 HELD_BACK_RECALL_FLOOR = 0.85
 HELD_BACK_FALSE_POSITIVE_CEILING = 0.18

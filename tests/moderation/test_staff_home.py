@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from accounts import roles
 from tests.moderation.factories import ModeratedTextFactory
-from voice.moderation.models import SafeguardingConcern
+from voice.safeguarding.models import SafeguardingConcern
 
 pytestmark = pytest.mark.django_db
 

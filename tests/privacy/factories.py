@@ -5,8 +5,9 @@ import secrets
 from django.utils import timezone
 
 from voice.feedback.models import Feedback, Feeling, Speaker, Topic
-from voice.moderation.models import ModeratedText, SafeguardingPhrase
+from voice.moderation.models import ModeratedText
 from voice.moderation.services import submit_text
+from voice.safeguarding.models import SafeguardingPhrase
 
 
 def topic(name: str = "Appointments") -> Topic:

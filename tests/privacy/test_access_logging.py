@@ -9,8 +9,9 @@ from privacy.models import AccessLog
 from programmes import services as programme_services
 from tests.factories import UserFactory
 from tests.programmes.factories import make_event, make_programme, programme_index
-from voice.moderation.models import ModeratedText, SafeguardingConcern
+from voice.moderation.models import ModeratedText
 from voice.moderation.services import submit_text
+from voice.safeguarding.models import SafeguardingConcern
 
 pytestmark = pytest.mark.django_db
 

@@ -11,7 +11,8 @@ from privacy.services import delete_account
 from tests.factories import DEFAULT_PASSWORD, sign_in_code_for
 from tests.privacy.factories import feedback, safeguarding_phrase
 from voice.feedback.models import Feedback
-from voice.moderation.models import ModeratedText, SafeguardingConcern
+from voice.moderation.models import ModeratedText
+from voice.safeguarding.models import SafeguardingConcern
 
 User = get_user_model()
 
@@ -199,7 +200,7 @@ def test_staff_cannot_delete_their_own_or_a_superusers_account_here(client_for, 
 def test_a_moderator_leaving_does_not_mark_the_childs_record_as_theirs(
     people, young_person
 ):
-    from voice.moderation.services import raise_concern
+    from voice.safeguarding.services import raise_concern
 
     moderator = people["Moderator"]
     item = feedback(author=young_person, text="Things at home are hard.")

@@ -139,7 +139,7 @@ def test_the_download_holds_what_the_person_said_when_they_did_not_feel_safe(
     client.post("/feedback/unsafe/sent/", {"unsafe-details": "It was today too."})
     client.force_login(other_person)
     client.post("/feedback/unsafe/", {"unsafe-details": "Not theirs to read."})
-    from voice.moderation.models import SafeguardingConcern
+    from voice.safeguarding.models import SafeguardingConcern
 
     SafeguardingConcern.objects.update(action_taken="Lead's note: phoned the school.")
 

@@ -11,7 +11,8 @@ from privacy.models import AccessLog, RetentionSettings
 from privacy.retention import months_before, purge_expired_data
 from tests.privacy.factories import feedback, safeguarding_phrase
 from tests.privacy.test_deletion import report_counts
-from voice.moderation.models import ModeratedText, SafeguardingConcern
+from voice.moderation.models import ModeratedText
+from voice.safeguarding.models import SafeguardingConcern
 
 NOW = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
 ONE_SECOND = timedelta(seconds=1)

@@ -349,7 +349,7 @@ def test_access_needs_are_erased_once_the_event_is_over(young_people, programme)
 
 
 def test_worrying_words_in_access_needs_reach_safeguarding(young_person, event):
-    from voice.moderation.models import SafeguardingConcern, SafeguardingPhrase
+    from voice.safeguarding.models import SafeguardingConcern, SafeguardingPhrase
 
     SafeguardingPhrase.objects.get_or_create(
         phrase="hurt myself", defaults={"category": "self_harm"}
@@ -428,7 +428,7 @@ def test_navigation_offers_events_to_everyone_and_the_record_to_young_people(
 def test_a_disclosure_in_access_needs_reaches_safeguarding_with_the_reason(
     young_person, event
 ):
-    from voice.moderation.models import SafeguardingConcern
+    from voice.safeguarding.models import SafeguardingConcern
 
     services.sign_up(
         event=event,
@@ -442,7 +442,7 @@ def test_a_disclosure_in_access_needs_reaches_safeguarding_with_the_reason(
 
 
 def test_ordinary_access_needs_raise_nothing(young_person, event):
-    from voice.moderation.models import SafeguardingConcern
+    from voice.safeguarding.models import SafeguardingConcern
 
     services.sign_up(
         event=event,

@@ -11,9 +11,10 @@ from tests.factories import user_with_role
 from tests.review.factories import ReviewCycleFactory, at, make_feedback
 from voice.feedback import rollups
 from voice.feedback.models import Speaker
-from voice.moderation.models import ModeratedText, SafeguardingConcern
+from voice.moderation.models import ModeratedText
 from voice.review import figures, services
 from voice.review.models import Action, ActionRating
+from voice.safeguarding.models import SafeguardingConcern
 
 APPROVED = ModeratedText.Status.APPROVED
 WAITING = ModeratedText.Status.WAITING

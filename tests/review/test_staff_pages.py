@@ -15,10 +15,11 @@ from accounts import roles
 from tests.factories import user_with_role
 from tests.review.factories import ThemeFactory, at, make_feedback
 from voice.feedback.models import Feedback
-from voice.moderation.models import ModeratedText, SafeguardingConcern
+from voice.moderation.models import ModeratedText
 from voice.review import services
 from voice.review.demo import CYCLE_NAME
 from voice.review.models import Action, ReviewCycle
+from voice.safeguarding.models import SafeguardingConcern
 
 
 @pytest.fixture

@@ -157,7 +157,7 @@ def test_the_survey_form_asks_the_browser_not_to_fill_it_back_in(client, survey)
 def test_a_safeguarding_phrase_in_a_written_answer_makes_a_concern_at_once(
     client, survey, fields, full_answers
 ):
-    from voice.moderation.models import SafeguardingConcern, SafeguardingPhrase
+    from voice.safeguarding.models import SafeguardingConcern, SafeguardingPhrase
 
     SafeguardingPhrase.objects.get_or_create(
         phrase="hurt myself", category=SafeguardingPhrase.Category.SELF_HARM
@@ -177,7 +177,7 @@ def test_a_safeguarding_phrase_in_a_written_answer_makes_a_concern_at_once(
 def test_a_disclosure_in_text_speak_in_a_written_answer_reaches_the_lead_at_once(
     client, survey, fields, full_answers
 ):
-    from voice.moderation.models import SafeguardingConcern
+    from voice.safeguarding.models import SafeguardingConcern
 
     words = "sum nites i think bout endin it all, no1 wud even notice"
     response = client.post(survey.url, full_answers(**{fields["long_text"]: words}))

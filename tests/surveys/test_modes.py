@@ -8,7 +8,8 @@ from django.utils import timezone
 
 from accounts import roles
 from tests.surveys.factories import make_survey, question_ids
-from voice.moderation.models import ModeratedText, SafeguardingConcern
+from voice.moderation.models import ModeratedText
+from voice.safeguarding.models import SafeguardingConcern
 from voice.surveys.models import Answer, Mode, SurveyResponse
 from voice.surveys.services import submit_response
 
@@ -81,7 +82,7 @@ def test_an_unchanged_written_answer_keeps_its_moderation_decision(
 def test_words_that_raised_a_concern_stay_when_the_person_changes_them(
     client, signed_in_survey, people
 ):
-    from voice.moderation.models import SafeguardingPhrase
+    from voice.safeguarding.models import SafeguardingPhrase
 
     SafeguardingPhrase.objects.get_or_create(
         phrase="knife", category=SafeguardingPhrase.Category.WEAPONS
@@ -174,7 +175,7 @@ def test_an_anonymous_survey_keeps_nothing_that_points_to_the_person(
 def test_a_safeguarding_concern_from_an_anonymous_survey_names_no_one(
     client, home_page, people
 ):
-    from voice.moderation.models import SafeguardingPhrase
+    from voice.safeguarding.models import SafeguardingPhrase
 
     SafeguardingPhrase.objects.get_or_create(
         phrase="hurt myself", category=SafeguardingPhrase.Category.SELF_HARM

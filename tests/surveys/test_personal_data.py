@@ -7,11 +7,8 @@ from privacy.registry import export_sections
 from privacy.services import delete_account
 from tests.factories import UserFactory
 from tests.surveys.factories import make_survey
-from voice.moderation.models import (
-    ModeratedText,
-    SafeguardingConcern,
-    SafeguardingPhrase,
-)
+from voice.moderation.models import ModeratedText
+from voice.safeguarding.models import SafeguardingConcern, SafeguardingPhrase
 from voice.surveys.models import Answer, Mode, SurveyInvitation, SurveyResponse
 from voice.surveys.personal_data import LABEL
 from voice.surveys.selectors import survey_results

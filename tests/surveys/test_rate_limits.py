@@ -5,7 +5,7 @@ from django.core.cache import cache
 from django.test import Client, override_settings
 
 from accounts import roles
-from voice.moderation.models import SafeguardingConcern, SafeguardingPhrase
+from voice.safeguarding.models import SafeguardingConcern, SafeguardingPhrase
 from voice.surveys.models import SurveyResponse
 
 ADDRESS = "203.0.113.40"

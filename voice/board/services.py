@@ -27,8 +27,8 @@ from voice.board.models import (
 )
 from voice.board.permissions import RUN_MEETING, TAKE_PART
 from voice.moderation.models import ModeratedText
-from voice.moderation.screening import screen
 from voice.moderation.services import submit_text
+from voice.safeguarding.screening import screen
 
 logger = logging.getLogger(__name__)
 

@@ -13,10 +13,12 @@ from wagtail.log_actions import log
 
 from voice.feedback.models import Feedback, FeedbackReport, Speaker, Topic
 from voice.feedback.receipts import new_receipt_code
-from voice.moderation import live
-from voice.moderation.models import ModeratedText, SafeguardingConcern
-from voice.moderation.screening import screen
-from voice.moderation.services import raise_concern, submit_text
+from voice.moderation.models import ModeratedText
+from voice.moderation.services import submit_text
+from voice.safeguarding import live
+from voice.safeguarding.models import SafeguardingConcern
+from voice.safeguarding.screening import screen
+from voice.safeguarding.services import raise_concern
 
 logger = logging.getLogger(__name__)
 

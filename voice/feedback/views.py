@@ -21,7 +21,7 @@ from django.views.decorators.http import require_POST
 from voice.feedback import ratelimit, selectors, services
 from voice.feedback.forms import CheckReceiptForm, FeedbackForm, ReportForm, UnsafeForm
 from voice.feedback.models import Feedback
-from voice.moderation.models import SafeguardingConcern
+from voice.safeguarding.models import SafeguardingConcern
 
 THANKS_COOKIE = "feedback_thanks"
 THANKS_COOKIE_AGE = 600  # seconds a receipt waits for its thank-you page

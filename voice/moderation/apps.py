@@ -3,4 +3,4 @@ from django.apps import AppConfig
 
 class ModerationConfig(AppConfig):
     name = "voice.moderation"
-    verbose_name = "Moderation and safeguarding"
+    verbose_name = "Moderation"

@@ -1,22 +1,15 @@
-"""Staff home cards for moderation and safeguarding."""
+"""The staff home card for the moderation queue."""
 
 from django.utils.translation import gettext_lazy as _
 
 from accounts.access import HasPermission
 from pages.navigation import NavItem
-from voice.moderation.permissions import HANDLE_SAFEGUARDING, MODERATE
+from voice.moderation.permissions import MODERATE
+from voice.moderation.selectors import waiting_badge
 
 
 def _waiting_badge(user) -> int | str:
-    from voice.moderation.selectors import waiting_badge
-
     return waiting_badge()
-
-
-def _open_concern_count(user) -> int:
-    from voice.moderation.selectors import open_concern_count
-
-    return open_concern_count()
 
 
 NAV_ITEMS = [
@@ -31,19 +24,6 @@ NAV_ITEMS = [
         count_label=_("waiting"),
         live_socket="/ws/staff/moderation/",
         live_count_key="waiting",
-        script="js/moderation.js",
-    ),
-    NavItem(
-        _("Safeguarding"),
-        "safeguarding:list",
-        HasPermission(HANDLE_SAFEGUARDING),
-        area="staff",
-        description=_("Concerns about a young person's safety, newest first."),
-        position=5,
-        count=_open_concern_count,
-        count_label=_("open"),
-        live_socket="/ws/staff/safeguarding/",
-        live_count_key="open",
         script="js/moderation.js",
     ),
 ]

@@ -4,5 +4,4 @@ from voice.moderation import consumers
 
 websocket_urlpatterns = [
     path("ws/staff/moderation/", consumers.ModerationQueueConsumer.as_asgi()),
-    path("ws/staff/safeguarding/", consumers.SafeguardingConsumer.as_asgi()),
 ]

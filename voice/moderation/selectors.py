@@ -1,4 +1,4 @@
-"""Reads for the moderation queue and the safeguarding list."""
+"""Reads for the moderation queue."""
 
 from __future__ import annotations
 
@@ -6,17 +6,14 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Permission
-from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When
+from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
+from pages.working_days import working_days_before
 from voice.feedback.receipts import normalise_receipt_code
-from voice.moderation.models import ModeratedText, SafeguardingConcern
-from voice.moderation.working_days import working_days_before
+from voice.moderation.models import ModeratedText
 
 OVERDUE_AFTER_WORKING_DAYS = 2
-UNACKNOWLEDGED_AFTER_WORKING_DAYS = 1
 WAITING_BADGE_LIMIT = 1000
 
 
@@ -158,46 +155,3 @@ def report_summary(feedback) -> dict | None:
         .values_list("created_at", flat=True)
         .first(),
     }
-
-
-# --- Safeguarding ------------------------------------------------------------
-
-
-def unacknowledged_cutoff(now: datetime | None = None) -> datetime:
-    return working_days_before(
-        timezone.localtime(now or timezone.now()), UNACKNOWLEDGED_AFTER_WORKING_DAYS
-    )
-
-
-def open_concerns() -> QuerySet[SafeguardingConcern]:
-    return SafeguardingConcern.objects.filter(closed_at__isnull=True)
-
-
-def open_concern_count() -> int:
-    return open_concerns().count()
-
-
-def concern_list() -> QuerySet[SafeguardingConcern]:
-    """Every concern: open ones first, newest first within each."""
-    return SafeguardingConcern.objects.select_related(
-        "acknowledged_by", "closed_by", "moderated_text"
-    ).order_by(
-        Case(
-            When(closed_at__isnull=True, then=Value(0)),
-            default=Value(1),
-            output_field=IntegerField(),
-        ),
-        "-created_at",
-        "-pk",
-    )
-
-
-def people_with_permission(codename: str, app_label: str = "moderation") -> QuerySet:
-    """Active people who hold a permission through a role, directly or as superusers."""
-    permission = Permission.objects.filter(
-        content_type__app_label=app_label, codename=codename
-    ).first()
-    query = Q(is_superuser=True)
-    if permission is not None:
-        query |= Q(groups__permissions=permission) | Q(user_permissions=permission)
-    return get_user_model().objects.filter(query, is_active=True).distinct()

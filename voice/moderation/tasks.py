@@ -3,7 +3,7 @@
 from django_tasks import task
 
 from voice.moderation.models import ModeratedText
-from voice.moderation.screening import (
+from voice.safeguarding.screening import (
     find_offensive_words,
     find_personal_details,
     propose_redaction,

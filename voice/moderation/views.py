@@ -26,8 +26,8 @@ from voice.moderation.forms import (
     ThemesForm,
 )
 from voice.moderation.models import ModeratedText
-from voice.moderation.permissions import HANDLE_SAFEGUARDING
-from voice.moderation.screening import highlight
+from voice.safeguarding.permissions import HANDLE_SAFEGUARDING
+from voice.safeguarding.screening import highlight
 
 PAGE_SIZE = 25
 

@@ -5,17 +5,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from voice.moderation.models import NotSharedReason, SafeguardingPhrase, Theme
-
-
-class SafeguardingPhraseViewSet(SnippetViewSet):
-    model = SafeguardingPhrase
-    icon = "warning"
-    menu_label = _("Safeguarding phrases")
-    list_display = ["phrase", "category", "active"]
-    list_filter = ["category", "active"]
-    search_fields = ["phrase"]
-    ordering = ["category", "phrase"]
+from voice.moderation.models import NotSharedReason, Theme
 
 
 class NotSharedReasonViewSet(SnippetViewSet):
@@ -38,13 +28,13 @@ class ModerationListsGroup(SnippetViewSetGroup):
     menu_label = _("Moderation lists")
     menu_icon = "list-ul"
     menu_order = 300
-    items = (SafeguardingPhraseViewSet, NotSharedReasonViewSet, ThemeViewSet)
+    items = (NotSharedReasonViewSet, ThemeViewSet)
 
 
 register_snippet(ModerationListsGroup)
 
 
-# Every moderation and safeguarding step, as it reads in the audit log.
+# Every moderation step, as it reads in the audit log.
 LOG_ACTIONS = [
     ("moderation.claim", _("Claim"), _("Claimed for moderation")),
     ("moderation.release", _("Release"), _("Given back to the queue")),
@@ -58,16 +48,6 @@ LOG_ACTIONS = [
         _("Back from safeguarding"),
         _("Back in the queue: a safeguarding lead found no concern"),
     ),
-    ("safeguarding.raise", _("Concern raised"), _("Safeguarding concern raised")),
-    (
-        "safeguarding.repeat_alert",
-        _("Pressed again"),
-        _('"I don\'t feel safe" pressed again from the same source'),
-    ),
-    ("safeguarding.acknowledge", _("Acknowledge"), _("Concern acknowledged")),
-    ("safeguarding.action", _("Action"), _("Action recorded")),
-    ("safeguarding.close", _("Close"), _("Concern closed")),
-    ("safeguarding.no_concern", _("No concern"), _("Closed: no concern")),
 ]
 
 

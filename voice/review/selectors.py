@@ -18,11 +18,12 @@ from wagtail.models import ModelLogEntry
 
 from voice.feedback import rollups
 from voice.feedback.models import Feedback, Feeling, Topic
-from voice.moderation.models import ModeratedText, SafeguardingConcern, Theme
+from voice.moderation.models import ModeratedText, Theme
 from voice.review.models import Action, ActionRating, ReviewCycle
 from voice.review.sections import sections_for
 from voice.review.stats import median_duration
 from voice.review.wording import WE_DID_LEAD
+from voice.safeguarding.models import SafeguardingConcern
 
 # A cycle up to this long shows its feeling trend week by week, else by month.
 WEEKLY_TREND_MAX_DAYS = 100

@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "accounts",
     "privacy",
     "voice.moderation",
+    "voice.safeguarding",
     "voice.feedback",
     "voice.surveys",
     "voice.board",

@@ -7,7 +7,7 @@ new site a sensible start. Existing rows are never overwritten.
 from django.db import migrations
 
 from accounts import roles
-from voice.moderation import starter_lists
+from voice.safeguarding import starter_lists
 
 ROLE_PERMISSIONS_AT_THIS_POINT = {
     roles.MODERATOR: [
@@ -46,7 +46,7 @@ ROLE_PERMISSIONS_AT_THIS_POINT = {
 
 
 def add_starter_lists(apps, schema_editor):
-    starter_lists.add_starter_lists(apps)
+    starter_lists.add_starter_lists(apps, phrase_app="moderation")
 
 
 def grant_role_permissions(apps, schema_editor):

@@ -8,13 +8,13 @@ back on in the admin. Rows a service added are never touched.
 
 from django.db import migrations
 
-from voice.moderation import starter_lists
+from voice.safeguarding import starter_lists
 
 TOO_BROAD = ["knife", "knives", "blade", "machete", "gun", "shank"]
 
 
 def forwards(apps, schema_editor):
-    starter_lists.add_starter_lists(apps)
+    starter_lists.add_starter_lists(apps, phrase_app="moderation")
     phrase_model = apps.get_model("moderation", "SafeguardingPhrase")
     phrase_model.objects.filter(phrase__in=TOO_BROAD, category="weapons").update(
         active=False

@@ -12,8 +12,9 @@ from django.core.management.base import BaseCommand
 from django.urls import reverse
 from django.utils import timezone
 
+from accounts.roles import people_with_permission
 from accounts.tasks import send_email
-from voice.moderation.selectors import people_with_permission, waiting_items
+from voice.moderation.selectors import waiting_items
 
 
 class Command(BaseCommand):
@@ -37,7 +38,9 @@ class Command(BaseCommand):
             f"Open the moderation queue: {link}"
         )
         sent = 0
-        for moderator in people_with_permission("moderate_text").exclude(email=""):
+        for moderator in people_with_permission("moderate_text", "moderation").exclude(
+            email=""
+        ):
             send_email.enqueue(to=moderator.email, subject=subject, body=body)
             sent += 1
         self.stdout.write(f"{count} waiting too long; emailed {sent} moderators.")

@@ -23,9 +23,10 @@ from django.utils import timezone
 
 from voice.feedback import rollups
 from voice.feedback.models import Feedback, Speaker, Topic
-from voice.moderation.models import ModeratedText, SafeguardingConcern, Theme
+from voice.moderation.models import ModeratedText, Theme
 from voice.review import figures, selectors
 from voice.review.models import Action, ActionRating, ReviewCycle
+from voice.safeguarding.models import SafeguardingConcern
 
 TOPICS = ["Appointments", "My worker", "Court", "The building", "Letters", "School"]
 THEMES = ["Waiting", "Feeling listened to", "Feeling safe", "Clear information"]

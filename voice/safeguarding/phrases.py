@@ -20,8 +20,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from voice.moderation.normalise import normalise
-from voice.moderation.starter_lists import IDIOMS, PHRASES
+from voice.safeguarding.normalise import normalise
+from voice.safeguarding.starter_lists import IDIOMS, PHRASES
 
 GAP = r"(?: [a-z0-9]+){0,3}"
 IDIOM = "idiom"

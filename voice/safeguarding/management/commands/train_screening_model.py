@@ -4,13 +4,13 @@ import time
 
 from django.core.management.base import BaseCommand
 
-from voice.moderation import corpus
-from voice.moderation.classifier import MODEL_PATH, save_model
+from voice.safeguarding import corpus
+from voice.safeguarding.classifier import MODEL_PATH, save_model
 
 
 class Command(BaseCommand):
     help = (
-        "Train the safeguarding classifier on voice/moderation/corpus and save it "
+        "Train the safeguarding classifier on voice/safeguarding/corpus and save it "
         "beside the corpus. Run after changing the corpus, and commit the file."
     )
 

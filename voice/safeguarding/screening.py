@@ -29,16 +29,16 @@ from dataclasses import dataclass, field
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from voice.moderation.classifier import Classifier, get_classifier
-from voice.moderation.details import (  # noqa: F401 - the moderation pages use them from here
+from voice.safeguarding.classifier import Classifier, get_classifier
+from voice.safeguarding.details import (  # noqa: F401 - the moderation pages use them from here
     DETAIL_LABELS,
     DetailKind,
     find_personal_details,
     propose_redaction,
 )
-from voice.moderation.models import SafeguardingPhrase
-from voice.moderation.normalise import normalise
-from voice.moderation.phrases import CompiledPhrase, compile_phrases, find_phrases
+from voice.safeguarding.models import SafeguardingPhrase
+from voice.safeguarding.normalise import normalise
+from voice.safeguarding.phrases import CompiledPhrase, compile_phrases, find_phrases
 
 THEME_LABELS = dict(SafeguardingPhrase.Category.choices)
 URGENT_THEMES = {"suicide", "self_harm", "sexual_harm"}

@@ -15,10 +15,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from privacy.audit import record_access
-from voice.moderation import selectors, services
-from voice.moderation.forms import ConcernActionForm, NoConcernForm
-from voice.moderation.models import SafeguardingConcern
-from voice.moderation.screening import highlight
+from voice.safeguarding import selectors, services
+from voice.safeguarding.forms import ConcernActionForm, NoConcernForm
+from voice.safeguarding.models import SafeguardingConcern
+from voice.safeguarding.screening import highlight
 
 PAGE_SIZE = 25
 
@@ -71,7 +71,7 @@ def _concern_page(request, concern, status=200, action_form=None, no_concern_for
         {
             "concern": concern,
             "text": text,
-            "feedback": selectors.feedback_for(text) if text else None,
+            "feedback": selectors.feedback_about(concern),
             "highlighted": highlight(
                 text.text, text.offensive_words, text.personal_details
             )
@@ -81,7 +81,7 @@ def _concern_page(request, concern, status=200, action_form=None, no_concern_for
             and concern.created_at < selectors.unacknowledged_cutoff(),
             "action_form": action_form or ConcernActionForm(),
             "no_concern_form": no_concern_form or NoConcernForm(),
-            "history": selectors.history_for(concern),
+            "history": selectors.concern_history(concern),
         },
         status=status,
     )

@@ -4,10 +4,10 @@ import time
 
 from django.core.management.base import BaseCommand
 
-from voice.moderation import corpus, measuring
-from voice.moderation.classifier import THRESHOLD, get_classifier, train
-from voice.moderation.models import SafeguardingPhrase
-from voice.moderation.phrases import starter_phrases
+from voice.safeguarding import corpus, measuring
+from voice.safeguarding.classifier import THRESHOLD, get_classifier, train
+from voice.safeguarding.models import SafeguardingPhrase
+from voice.safeguarding.phrases import starter_phrases
 
 THEMES = dict(SafeguardingPhrase.Category.choices)
 

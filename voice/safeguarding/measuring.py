@@ -13,10 +13,10 @@ import time
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from voice.moderation import corpus
-from voice.moderation.classifier import THRESHOLD, Classifier, train
-from voice.moderation.phrases import starter_phrases
-from voice.moderation.screening import find_personal_details, screen
+from voice.safeguarding import corpus
+from voice.safeguarding.classifier import THRESHOLD, Classifier, train
+from voice.safeguarding.phrases import starter_phrases
+from voice.safeguarding.screening import find_personal_details, screen
 
 SEED = 20261203
 HELD_BACK = 0.25

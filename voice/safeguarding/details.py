@@ -15,7 +15,7 @@ from datetime import date
 
 import phonenumbers
 
-from voice.moderation.corpus import vocabulary
+from voice.safeguarding.corpus import vocabulary
 
 
 class DetailKind:

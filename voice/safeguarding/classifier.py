@@ -5,7 +5,7 @@ TF-IDF over words and word pairs and over letter runs of the normalised text
 logistic regression: the chance that a text is a concern. A second linear
 model, trained on the disclosures only, says which theme it most reads like.
 
-The model is trained on the corpus in `voice/moderation/corpus/` by
+The model is trained on the corpus in `voice/safeguarding/corpus/` by
 `manage.py train_screening_model`, which writes `corpus/model.joblib` with a
 fingerprint of the corpus it learned from. At run time the file is loaded
 once per process; if it is missing or was made from another corpus, the
@@ -28,9 +28,9 @@ from scipy import sparse
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression, SGDClassifier
 
-from voice.moderation import corpus
-from voice.moderation.normalise import normalise
-from voice.moderation.phrases import find_phrases, starter_phrases
+from voice.safeguarding import corpus
+from voice.safeguarding.normalise import normalise
+from voice.safeguarding.phrases import find_phrases, starter_phrases
 
 logger = logging.getLogger(__name__)
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from voice.moderation.corpus import vocabulary
+from voice.safeguarding.corpus import vocabulary
 
 # One word (after apostrophes are dropped) to the plain words it stands for.
 TEXT_SPEAK = {

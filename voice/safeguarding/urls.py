@@ -1,6 +1,6 @@
 from django.urls import path
 
-from voice.moderation import safeguarding_views as views
+from voice.safeguarding import views
 
 app_name = "safeguarding"
 

@@ -214,8 +214,9 @@ THEMES = [
 ]
 
 
-def add_starter_lists(apps=installed_apps) -> None:
-    phrase_model = apps.get_model("moderation", "SafeguardingPhrase")
+def add_starter_lists(apps=installed_apps, phrase_app: str = "safeguarding") -> None:
+    # Early migrations run this while the phrase model still sat in moderation.
+    phrase_model = apps.get_model(phrase_app, "SafeguardingPhrase")
     reason_model = apps.get_model("moderation", "NotSharedReason")
     theme_model = apps.get_model("moderation", "Theme")
     # An early migration runs this with a shorter phrase field; the next fills in.
