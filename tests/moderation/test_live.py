@@ -212,7 +212,7 @@ def test_a_write_succeeds_when_the_channel_layer_is_down(moderator, settings, ca
         }
     }
     item = ModeratedTextFactory()
-    with caplog.at_level(logging.ERROR, logger="voice.moderation.live"):
+    with caplog.at_level(logging.ERROR, logger="pages.live"):
         services.claim_item(item=item, moderator=moderator)
         submitted = services.submit_text(text="The room was warm", kind="feedback")
     item.refresh_from_db()

@@ -11,8 +11,8 @@ from wagtail.models import ModelLogEntry
 
 from accounts import roles
 from accounts.models import Notification
-from voice.moderation import services
 from voice.moderation.models import ModeratedText
+from voice.safeguarding import services as safeguarding_services
 from voice.safeguarding.models import SafeguardingConcern
 
 pytestmark = pytest.mark.django_db
@@ -45,7 +45,7 @@ def test_the_unsafe_button_raises_a_concern_that_reaches_every_lead(
     leads, django_capture_on_commit_callbacks, young_person
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        concern = services.raise_concern(
+        concern = safeguarding_services.raise_concern(
             source=SafeguardingConcern.Source.UNSAFE_BUTTON,
             raised_by=young_person,
             details="I don't feel safe going home",

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
+from accounts.notifications import notify
 from voice.moderation import live
 from voice.moderation.models import ModeratedText, NotSharedReason, Theme
 from voice.moderation.selectors import active_claimant, feedback_for
