@@ -20,13 +20,15 @@ hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default")
 
 @pytest.fixture(autouse=True)
 def _forget_cached_settings_and_forms():
-    """A rolled-back test's settings or topics must not stay cached for the next one."""
+    """A rolled-back test's settings, topics or phrases must not stay cached for the next one."""
     from pages import service_settings
     from voice.feedback import blank_form
+    from voice.safeguarding import screening
 
     def forget_everything():
         service_settings.forget()
         blank_form.forget()
+        screening.forget_phrases()
 
     forget_everything()
     yield

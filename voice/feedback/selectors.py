@@ -288,8 +288,3 @@ def what_changed_for_each(
 
 def feeling_face(feeling: int) -> str:
     return FEELING_FACES.get(feeling, "")
-
-
-def submission_token_used(token: str) -> bool:
-    """Whether a feedback form with this token was already sent (a token is used once)."""
-    return bool(token) and Feedback.objects.filter(submission_token=token).exists()

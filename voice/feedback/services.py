@@ -53,36 +53,43 @@ def give_feedback(
 ) -> tuple[Feedback, bool]:
     """Keep one piece of feedback and its words; screen the words at once.
 
-    Returns the feedback and whether it is new. A second post with the same
-    submission token (a double tap, a retry after a network error) returns the
-    feedback the first one made and makes nothing: the token's unique
-    constraint refuses it, everything it made is rolled back, and the first
-    one is looked up (so the usual case, a new token, costs no extra query).
+    Returns the feedback and whether it is new. The database's unique
+    constraints are the only guard, so the usual case costs no look-up and no
+    savepoint: a post with a token already used (Back then Send on a shared
+    phone, a double tap, a retry after a network error) is refused by the
+    token's constraint, everything it made is rolled back, and the feedback
+    the first post made is returned instead. A receipt code drawn twice (about
+    one in a million at a million codes) is refused the same way and the whole
+    write is tried again with a new code.
     """
-    try:
-        feedback = _create_feedback(
-            speaker=speaker,
-            topic=topic,
-            feeling=feeling,
-            text=text,
-            share_consent=share_consent,
-            wants_reply=wants_reply,
-            author=author,
-            supported_by=supported_by,
-            submission_token=submission_token,
-            sender_key=sender_key,
-        )
-    except IntegrityError:
-        # A post with a token already used (now or at the same moment): the
-        # other one won, and everything this one made was rolled back.
-        if submission_token:
-            existing = Feedback.objects.filter(
-                submission_token=submission_token
-            ).first()
-            if existing is not None:
-                return existing, False
-        raise
-    return feedback, True
+    for _attempt in range(RECEIPT_CODE_ATTEMPTS):
+        receipt_code = new_receipt_code()
+        try:
+            feedback = _create_feedback(
+                speaker=speaker,
+                topic=topic,
+                feeling=feeling,
+                text=text,
+                share_consent=share_consent,
+                wants_reply=wants_reply,
+                author=author,
+                supported_by=supported_by,
+                submission_token=submission_token,
+                sender_key=sender_key,
+                receipt_code=receipt_code,
+            )
+        except IntegrityError:
+            if submission_token:
+                existing = Feedback.objects.filter(
+                    submission_token=submission_token
+                ).first()
+                if existing is not None:
+                    return existing, False
+            if Feedback.objects.filter(receipt_code=receipt_code).exists():
+                continue  # the code was taken at the same moment: draw again
+            raise
+        return feedback, True
+    raise RuntimeError("Could not find a free receipt code")  # pragma: no cover
 
 
 @transaction.atomic
@@ -98,6 +105,7 @@ def _create_feedback(
     supported_by,
     submission_token: str | None,
     sender_key: str,
+    receipt_code: str,
 ) -> Feedback:
     if author is not None and not author.is_authenticated:
         author = None
@@ -126,22 +134,13 @@ def _create_feedback(
         author=author,
         supported_by=supported_by,
         submission_token=submission_token or None,
+        receipt_code=receipt_code,
     )
-    for _attempt in range(RECEIPT_CODE_ATTEMPTS):
-        feedback.receipt_code = new_receipt_code()
-        # Field rules only: the related rows were just loaded or made, and the
-        # database's unique constraints are the guard a race cannot slip past.
-        feedback.full_clean(exclude=RELATED_FIELDS, validate_unique=False)
-        try:
-            with transaction.atomic():
-                feedback.save()
-        except IntegrityError:
-            if Feedback.objects.filter(receipt_code=feedback.receipt_code).exists():
-                feedback.pk = None
-                continue  # another code was taken at the same moment: draw again
-            raise
-        return feedback
-    raise RuntimeError("Could not find a free receipt code")  # pragma: no cover
+    # Field rules only: the related rows were just loaded or made, and the
+    # database's unique constraints are the guard a race cannot slip past.
+    feedback.full_clean(exclude=RELATED_FIELDS, validate_unique=False)
+    feedback.save()
+    return feedback
 
 
 @transaction.atomic

@@ -48,8 +48,6 @@ def give(request):
     """
     status = 200
     if request.method == "POST":
-        if selectors.submission_token_used(request.POST.get("submission_token", "")):
-            return already_sent(request)
         form = FeedbackForm(request.POST, user=request.user)
         status = 400
         if form.is_valid():

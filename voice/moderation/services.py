@@ -43,7 +43,9 @@ class AlreadyDecided(ModerationError):
 # --- Arrival -----------------------------------------------------------------
 
 
-@transaction.atomic
+# No savepoint of its own: callers keep the words and their own rows in one
+# transaction, and a failure here undoes the whole write anyway.
+@transaction.atomic(savepoint=False)
 def submit_text(
     *, text: str, kind: str, author=None, sender_key: str = ""
 ) -> ModeratedText:

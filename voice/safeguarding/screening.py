@@ -26,6 +26,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models.signals import post_delete, post_migrate, post_save
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
@@ -95,14 +98,48 @@ class Findings:
         return [match.why for match in self.matches]
 
 
+PHRASES_CACHE_KEY = "safeguarding:active-phrases"
+PHRASES_CACHE_SECONDS = 60 * 60  # a safety net: every change drops the key
+
+
 def active_phrases() -> tuple[CompiledPhrase, ...]:
-    """The admin's active phrases, compiled (again only when the list changed)."""
-    rows = tuple(
-        SafeguardingPhrase.objects.filter(active=True)
-        .order_by("pk")
-        .values_list("phrase", "category", "kind")
-    )
+    """The admin's active phrases, compiled (again only when the list changed).
+
+    Every text the platform takes is screened against them, so the rows are
+    kept in Django's cache, shared by every worker, instead of read from the
+    database on each post. A change to the list (or a migrate) drops the cached rows at once
+    and again when it commits, so no worker keeps screening with an old list
+    (one that read the rows between the save and the commit reads them again).
+    """
+    rows = cache.get(PHRASES_CACHE_KEY)
+    if rows is None:
+        rows = tuple(
+            SafeguardingPhrase.objects.filter(active=True)
+            .order_by("pk")
+            .values_list("phrase", "category", "kind")
+        )
+        cache.set(PHRASES_CACHE_KEY, rows, PHRASES_CACHE_SECONDS)
     return compile_phrases(rows)
+
+
+def forget_phrases(**kwargs) -> None:
+    cache.delete(PHRASES_CACHE_KEY)
+
+
+def _phrases_changed(**kwargs) -> None:
+    forget_phrases()
+    transaction.on_commit(forget_phrases)
+
+
+def connect_signals() -> None:
+    for signal in (post_save, post_delete):
+        signal.connect(
+            _phrases_changed,
+            sender=SafeguardingPhrase,
+            dispatch_uid=f"forget-phrases-{signal is post_save}",
+        )
+    # Data migrations write phrases without model signals.
+    post_migrate.connect(forget_phrases, dispatch_uid="forget-phrases-migrated")
 
 
 def screen(
