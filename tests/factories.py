@@ -48,6 +48,16 @@ def session_that_passed_mfa(user):
     return session
 
 
+class ImageFactory(factory.django.DjangoModelFactory):
+    """A small picture in Wagtail's image library, as if uploaded by staff."""
+
+    class Meta:
+        model = "wagtailimages.Image"
+
+    title = factory.Sequence(lambda n: f"Picture {n}")
+    file = factory.django.ImageField(width=64, height=48, color="green")
+
+
 def user_with_role(role: str, **kwargs):
     return UserFactory(roles=[role], **kwargs)
 
