@@ -4,9 +4,12 @@ import datetime
 
 from django import forms
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
-from programmes.models import EventPage, ProgrammePage
+from programmes import certificate_references
+from programmes.models import Certificate, EventPage, ProgrammePage
+from programmes.participation import ParticipationEntry
 
 
 class EventFilterForm(forms.Form):
@@ -89,3 +92,101 @@ class SupportedSignUpForm(SignUpForm):
             "Is there anything the event team should know so they can take part?"
         )
         self.fields["travel_help"].label = _("They would like help getting there")
+
+
+class CertificateForm(forms.Form):
+    """What goes on a certificate: the name to show, the service's name or not, which activities."""
+
+    name_shown = forms.CharField(
+        label=_("Name to show"),
+        max_length=Certificate.NAME_MAX_LENGTH,
+        help_text=_(
+            "The name you want a college or employer to see. It does not have to "
+            "be your username."
+        ),
+        error_messages={
+            "required": _("Type the name you want on the certificate."),
+            "max_length": _(
+                "That name is too long. Use %(limit_value)d letters or fewer."
+            ),
+        },
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
+    include_service_name = forms.BooleanField(
+        label=_("Show the service's name"),
+        required=False,
+        help_text=_(
+            "If you tick this, the certificate says it comes from %(service)s. "
+            "Whoever reads it will see it is from a youth justice service. If you "
+            "leave it, it only names the programme."
+        ),
+    )
+    activities = forms.MultipleChoiceField(
+        label=_("What to include"),
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={
+            "required": _("Choose at least one thing you took part in."),
+            "invalid_choice": _("Choose from the list."),
+        },
+    )
+
+    def __init__(
+        self, *args, entries: list[ParticipationEntry], service_name: str, **kwargs
+    ):
+        super().__init__(*args, **kwargs)
+        self.entries = {entry.key: entry for entry in entries}
+        self.fields["activities"].choices = [
+            (entry.key, f"{entry.title} ({date_format(entry.date, 'j F Y')})")
+            for entry in entries
+        ]
+        self.fields["activities"].initial = list(self.entries)
+        self.fields["include_service_name"].help_text = self.fields[
+            "include_service_name"
+        ].help_text % {"service": service_name}
+
+    def clean_name_shown(self) -> str:
+        name = " ".join(self.cleaned_data["name_shown"].split())
+        if not name:
+            raise forms.ValidationError(_("Type the name you want on the certificate."))
+        if any(not ch.isprintable() for ch in name):
+            raise forms.ValidationError(
+                _("Use letters, numbers, spaces and ordinary punctuation only.")
+            )
+        return name
+
+    def chosen_entries(self) -> list[ParticipationEntry]:
+        return [self.entries[key] for key in self.cleaned_data["activities"]]
+
+
+class CertificateCheckForm(forms.Form):
+    reference = forms.CharField(
+        label=_("Certificate reference"),
+        max_length=certificate_references.MAX_TYPED,
+        help_text=_(
+            "It is on the certificate and looks like %(example)s. Capitals, spaces "
+            "and dashes do not matter."
+        )
+        % {"example": certificate_references.EXAMPLE},
+        widget=forms.TextInput(
+            attrs={"autocomplete": "off", "autocapitalize": "characters"}
+        ),
+        error_messages={
+            "required": _("Type the reference from the certificate."),
+            "max_length": _("A reference has 10 letters and numbers, like %(example)s.")
+            % {"example": certificate_references.EXAMPLE},
+        },
+    )
+
+    def clean_reference(self) -> str:
+        reference = certificate_references.normalise_reference(
+            self.cleaned_data["reference"]
+        )
+        if reference is None:
+            raise forms.ValidationError(
+                _(
+                    "A reference has 10 letters and numbers, like %(example)s. "
+                    "Check it and try again."
+                )
+                % {"example": certificate_references.EXAMPLE}
+            )
+        return reference

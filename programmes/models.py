@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -406,3 +408,44 @@ class SignUp(models.Model):
         if self.access_needs_passed_on:
             return str(_("Passed to the safeguarding lead"))
         return self.access_needs
+
+
+class Certificate(models.Model):
+    """A certificate a person issued to themselves, as it was on the day.
+
+    The activities and names are copied at issue time, so the check page
+    answers with exactly what the printed page says, even if an event is
+    renamed later. Withdrawing a certificate deletes it.
+    """
+
+    NAME_MAX_LENGTH = 70
+
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="certificates"
+    )
+    reference = models.CharField(max_length=12, unique=True)
+    name_shown = models.CharField(max_length=NAME_MAX_LENGTH)
+    include_service_name = models.BooleanField(default=False)
+    service_name = models.CharField(
+        max_length=120,
+        blank=True,
+        help_text=_("Only when the person chose to show it."),
+    )
+    programme = models.CharField(max_length=500)
+    activities = models.JSONField(
+        default=list, help_text=_('[{"date": "2026-03-01", "title": ..., "kind": ...}]')
+    )
+    issued_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-issued_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"Certificate {self.reference}"
+
+    def listed_activities(self) -> list[dict]:
+        """The activities as stored, each with its date as a date."""
+        return [
+            {**activity, "date": datetime.date.fromisoformat(activity["date"])}
+            for activity in self.activities
+        ]

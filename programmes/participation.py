@@ -9,6 +9,7 @@ the record and certificate show them without further change.
 from __future__ import annotations
 
 import datetime
+import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -22,6 +23,13 @@ class ParticipationEntry:
     kind: str  # e.g. "Event", "Board meeting"
     title: str
     detail: str = ""
+    programme: str = ""  # the programme it was part of, for the certificate
+
+    @property
+    def key(self) -> str:
+        """A stable name for this entry, so a form can say which ones were chosen."""
+        text = f"{self.date.isoformat()}|{self.kind}|{self.title}"
+        return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
 Provider = Callable[[object], list[ParticipationEntry]]
@@ -44,12 +52,16 @@ def participation_entries(user) -> list[ParticipationEntry]:
 
 @register_provider
 def events_attended(user) -> list[ParticipationEntry]:
-    from programmes.models import SignUp
+    from programmes.models import ProgrammePage, SignUp
 
-    sign_ups = (
+    sign_ups = list(
         SignUp.objects.filter(person=user, attended=True)
         .select_related("event")
         .order_by("-event__start")
+    )
+    parent_paths = {_parent_path(entry.event) for entry in sign_ups}
+    programme_titles = dict(
+        ProgrammePage.objects.filter(path__in=parent_paths).values_list("path", "title")
     )
     entries = []
     for entry in sign_ups:
@@ -60,6 +72,12 @@ def events_attended(user) -> list[ParticipationEntry]:
                 kind=str(_("Event")),
                 title=event.title,
                 detail=event.summary,
+                programme=programme_titles.get(_parent_path(event), ""),
             )
         )
     return entries
+
+
+def _parent_path(page) -> str:
+    """The tree path of a page's parent (an event's programme), without a query."""
+    return page.path[: -page.steplen]

@@ -31,6 +31,11 @@ register(
         "events:cancel": HasPermission(TAKE_PART, SIGN_UP_SUPPORTED),
         "events:my_participation": HasPermission(TAKE_PART),
         "events:certificate": HasPermission(TAKE_PART),
+        # Only the person's own certificates (checked in the view).
+        "events:issued_certificate": HasPermission(TAKE_PART),
+        "events:withdraw_certificate": HasPermission(TAKE_PART),
+        # A college or employer checks a reference; rate limited against guessing.
+        "certificates:check": Public(),
         "event_admin:*": HasPermission(MANAGE_SIGN_UPS),
     }
 )

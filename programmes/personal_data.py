@@ -1,4 +1,4 @@
-"""What events hold about a person: their sign-ups, what they told us, and attendance.
+"""What events hold about a person: sign-ups, what they told us, attendance, certificates.
 
 See privacy/registry.py for the contract this module follows. Access needs
 are already erased once each event is over (`erase_past_event_needs`).
@@ -8,9 +8,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from programmes import services
-from programmes.models import SignUp
+from programmes.models import Certificate, SignUp
 
-LABEL = _("Events")
+LABEL = _("Events and certificates")
 
 
 def _when(moment) -> str | None:
@@ -36,13 +36,27 @@ def export_for(user) -> list[dict]:
             "You came": entry.attended,
         }
         for entry in sign_ups
+    ] + [
+        {
+            "Certificate reference": certificate.reference,
+            "Issued on": _when(certificate.issued_at),
+            "Name shown": certificate.name_shown,
+            "Shows the service's name": certificate.include_service_name,
+            "Programme": certificate.programme,
+            "Activities": "; ".join(
+                f"{activity['title']} ({activity['date']})"
+                for activity in certificate.activities
+            ),
+        }
+        for certificate in Certificate.objects.filter(person=user).order_by("issued_at")
     ]
 
 
 def erase_for(user, *, keep_anonymised: bool) -> list[str]:
     """Give up any places still to come (the queue moves up), then remove every sign-up.
 
-    A sign-up only means something with the person attached, so none are kept.
+    A sign-up or a certificate only means something with the person attached,
+    so none are kept; a deleted certificate's reference is no longer found.
     """
     upcoming = SignUp.objects.filter(
         person=user,
@@ -52,4 +66,5 @@ def erase_for(user, *, keep_anonymised: bool) -> list[str]:
     for entry in upcoming:
         services.cancel_sign_up(sign_up=entry, cancelled_by=user)
     SignUp.objects.filter(person=user).delete()
+    Certificate.objects.filter(person=user).delete()
     return []

@@ -5,14 +5,17 @@ from __future__ import annotations
 import datetime
 import logging
 
-from django.db import transaction
+from django.conf import settings
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from accounts import roles
 from accounts.notifications import notify
-from programmes.models import EventPage, SignUp
+from programmes.certificate_references import new_reference
+from programmes.models import Certificate, EventPage, SignUp
+from programmes.participation import ParticipationEntry
 from voice.safeguarding.models import SafeguardingConcern
 from voice.safeguarding.screening import screen
 from voice.safeguarding.services import raise_concern
@@ -289,3 +292,60 @@ def erase_past_event_needs(*, now: datetime.datetime | None = None) -> int:
         .exclude(access_needs="", travel_help=False)
         .update(access_needs="", travel_help=False, needs_erased_at=now)
     )
+
+
+def programme_names(entries: list[ParticipationEntry]) -> str:
+    """The programmes these activities were part of, in plain words ("Inspire and X").
+
+    Activities outside any programme (such as the shadow board) count as part
+    of the site's own name, never the justice service's.
+    """
+    names: list[str] = []
+    for entry in entries:
+        name = entry.programme or settings.WAGTAIL_SITE_NAME
+        if name not in names:
+            names.append(name)
+    if len(names) <= 1:
+        return "".join(names)
+    return _("%(first)s and %(last)s") % {
+        "first": ", ".join(names[:-1]),
+        "last": names[-1],
+    }
+
+
+def issue_certificate(
+    *,
+    person,
+    name_shown: str,
+    entries: list[ParticipationEntry],
+    include_service_name: bool,
+    service_name: str = "",
+) -> Certificate:
+    """Store a certificate as it is printed today, with a fresh reference to check it by."""
+    certificate = Certificate(
+        person=person,
+        name_shown=name_shown,
+        include_service_name=include_service_name,
+        service_name=service_name if include_service_name else "",
+        programme=programme_names(entries),
+        activities=[
+            {"date": entry.date.isoformat(), "title": entry.title, "kind": entry.kind}
+            for entry in sorted(entries, key=lambda entry: entry.date)
+        ],
+    )
+    for _attempt in range(5):
+        certificate.reference = new_reference()
+        certificate.full_clean(validate_unique=False)
+        try:
+            with transaction.atomic():
+                certificate.save()
+        except IntegrityError:  # the same reference twice: about 1 in 10^14
+            certificate.pk = None
+            continue
+        return certificate
+    raise RuntimeError("Could not find a free certificate reference")
+
+
+def withdraw_certificate(*, certificate: Certificate) -> None:
+    """Take a certificate back: it is deleted, so its reference no longer checks."""
+    certificate.delete()

@@ -18,4 +18,14 @@ urlpatterns = [
     path("sign-ups/<int:sign_up_id>/cancel/", views.cancel_sign_up, name="cancel"),
     path("my-participation/", views.my_participation, name="my_participation"),
     path("my-participation/certificate/", views.certificate, name="certificate"),
+    path(
+        "my-participation/certificates/<int:certificate_id>/",
+        views.issued_certificate,
+        name="issued_certificate",
+    ),
+    path(
+        "my-participation/certificates/<int:certificate_id>/withdraw/",
+        views.withdraw_certificate,
+        name="withdraw_certificate",
+    ),
 ]

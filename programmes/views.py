@@ -1,5 +1,6 @@
 """Finding events, calendar files, signing up and a young person's record."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.http import Http404
@@ -10,10 +11,18 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts import roles
+from pages import service_settings
 from programmes import calendar, selectors, services
-from programmes.forms import EventFilterForm, SignUpForm, SupportedSignUpForm
-from programmes.models import EventPage, ProgrammePage, SignUp
+from programmes.forms import (
+    CertificateCheckForm,
+    CertificateForm,
+    EventFilterForm,
+    SignUpForm,
+    SupportedSignUpForm,
+)
+from programmes.models import Certificate, EventPage, ProgrammePage, SignUp
 from programmes.participation import participation_entries
+from voice.feedback import ratelimit
 
 
 def _public_event(event_id: int) -> EventPage:
@@ -181,17 +190,110 @@ def my_participation(request):
     return render(
         request,
         "programmes/my_participation.html",
-        {"sign_ups": sign_ups, "entries": participation_entries(request.user)},
+        {
+            "sign_ups": sign_ups,
+            "entries": participation_entries(request.user),
+            "certificates": request.user.certificates.all(),
+        },
     )
 
 
 def certificate(request):
-    """A printable record of taking part, to show a college or employer."""
+    """Choose what goes on a certificate of taking part (GET), then issue it (POST)."""
+    entries = participation_entries(request.user)
+    service_name = _service_name(request)
+    last = request.user.certificates.first()
+    form = CertificateForm(
+        request.POST if request.method == "POST" else None,
+        entries=entries,
+        service_name=service_name,
+        initial={"name_shown": last.name_shown if last else ""},
+    )
+    if request.method == "POST" and entries and form.is_valid():
+        issued = services.issue_certificate(
+            person=request.user,
+            name_shown=form.cleaned_data["name_shown"],
+            entries=form.chosen_entries(),
+            include_service_name=form.cleaned_data["include_service_name"],
+            service_name=service_name,
+        )
+        return redirect("events:issued_certificate", certificate_id=issued.pk)
+    return render(
+        request,
+        "programmes/certificate_form.html",
+        {"form": form, "entries": entries},
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+def _service_name(request) -> str:
+    service = service_settings.for_request(request)
+    return service.service_name if service else ""
+
+
+def _own_certificate(request, certificate_id: int) -> Certificate:
+    return get_object_or_404(Certificate, pk=certificate_id, person_id=request.user.pk)
+
+
+def issued_certificate(request, certificate_id: int):
+    """One issued certificate, printable: it names the programme, not the service."""
+    issued = _own_certificate(request, certificate_id)
     return render(
         request,
         "programmes/certificate.html",
         {
-            "entries": participation_entries(request.user),
-            "issued_on": timezone.localdate(),
+            "certificate": issued,
+            "site_name": settings.WAGTAIL_SITE_NAME,
+            "check_url": request.build_absolute_uri(reverse("certificates:check")),
         },
+    )
+
+
+@require_POST
+def withdraw_certificate(request, certificate_id: int):
+    issued = _own_certificate(request, certificate_id)
+    services.withdraw_certificate(certificate=issued)
+    messages.success(
+        request,
+        _(
+            "Certificate %(reference)s is withdrawn. Anyone who checks it now is "
+            "told it cannot be found."
+        )
+        % {"reference": issued.reference},
+    )
+    return redirect("events:my_participation")
+
+
+def check_certificate(request):
+    """Public: a college or employer checks a reference; the answer says no more than the certificate."""
+    form = CertificateCheckForm(request.POST if request.method == "POST" else None)
+    found = None
+    status = 200
+    if request.method == "POST":
+        if not ratelimit.allow(request, "certificate_check"):
+            form.is_valid()
+            form.add_error(
+                None,
+                _(
+                    "You have checked a lot of references. Please wait a minute "
+                    "and try again."
+                ),
+            )
+            status = 429
+        elif form.is_valid():
+            found = Certificate.objects.filter(
+                reference=form.cleaned_data["reference"]
+            ).first()
+            if found is None:
+                form.add_error(
+                    "reference",
+                    _("We could not find a certificate with that reference."),
+                )
+        if form.errors and status == 200:
+            status = 400
+    return render(
+        request,
+        "programmes/certificate_check.html",
+        {"form": form, "found": found},
+        status=status,
     )

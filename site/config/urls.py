@@ -38,6 +38,7 @@ urlpatterns = [
     path("you-said-we-did/", include("voice.review.urls")),
     path("staff/review/", include("voice.review.staff_urls")),
     path("events/", include("programmes.urls")),
+    path("certificates/", include("programmes.certificate_urls")),
     path("staff/events/", include("programmes.staff_urls")),
     path("my-data/", include("privacy.urls")),
     path("staff/privacy/", include("privacy.staff_urls")),

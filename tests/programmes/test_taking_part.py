@@ -382,8 +382,7 @@ def test_my_participation_shows_places_and_events_attended_with_a_certificate(
     assert "Studio day" in page and "Get my certificate" in page
 
     certificate = client.get("/events/my-participation/certificate/").content.decode()
-    assert "Certificate of participation" in certificate
-    assert young_person.username in certificate
+    assert "Name to show" in certificate
     assert "Studio day" in certificate
     assert "Chef talk" not in certificate  # not attended yet
 

@@ -1,4 +1,6 @@
-"""Rate limits for the public pages (feedback, receipt checks, surveys, ratings), in Django's cache.
+"""Rate limits for the public pages (feedback, receipt and certificate checks, surveys, ratings).
+
+Counted in Django's cache.
 
 A group session can have thirty young people on one office network, so each
 limit has two parts, and both must allow the attempt:
@@ -42,6 +44,9 @@ DEFAULT_LIMITS: dict[str, tuple[Limit, Limit]] = {
     "unsafe": (Limit(10, 600), Limit(120, 600)),
     # survey answers (voice.surveys): same shape, so a room can answer together
     "survey": (Limit(10, 600), Limit(300, 600)),
+    # certificate references checked by a college or employer (programmes):
+    # a whole class checking at once still fits, guessing a reference does not
+    "certificate_check": (Limit(10, 60), Limit(30, 60)),
 }
 
 
