@@ -4,9 +4,11 @@ import secrets
 
 from django import forms
 from django.contrib.auth import get_user_model
+from django.core import signing
 from django.utils.translation import gettext_lazy as _
 
 from accounts.roles import speaker_choices_for
+from voice.feedback.about_you import ANSWERS, OWN_WORDS, QUESTION_WORDS, Question
 from voice.feedback.models import FEELING_FACES, FeedbackReport, Feeling, Speaker, Topic
 from voice.feedback.receipts import EXAMPLE, look_alikes_in, normalise_receipt_code
 
@@ -268,3 +270,74 @@ class UnsafeForm(ErrorSummaryMixin, forms.Form):
         # Over-long words get a message, not a silent cut by the browser.
         for name in self.fields:
             self.fields[name].widget.attrs.pop("maxlength", None)
+
+
+ABOUT_YOU_SALT = "feedback-about-you"
+ABOUT_YOU_MAX_AGE = 2 * 60 * 60  # seconds a thank-you page's form can still be sent
+GENDER_WORDS_LIMIT = 60
+
+
+def new_about_you_value(speaker: str) -> str:
+    """The form's one-time value: random, signed with who was speaking, nothing else."""
+    return signing.dumps(
+        {"once": secrets.token_urlsafe(24), "speaker": speaker}, salt=ABOUT_YOU_SALT
+    )
+
+
+class AboutYouForm(ErrorSummaryMixin, forms.Form):
+    """The optional questions after feedback: each can be left empty."""
+
+    form_value = forms.CharField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for question in Question:
+            self.fields[question.value] = forms.ChoiceField(
+                label=QUESTION_WORDS[question],
+                choices=ANSWERS[question],
+                widget=forms.RadioSelect,
+                required=False,
+            )
+            if question == Question.GENDER:
+                self.fields["gender_words"] = forms.CharField(
+                    label=_("In my own words (you can skip this)"),
+                    help_text=_(
+                        "We only count that you used your own words. "
+                        "We do not keep the words."
+                    ),
+                    max_length=GENDER_WORDS_LIMIT,
+                    required=False,
+                )
+
+    def clean_form_value(self) -> dict:
+        try:
+            value = signing.loads(
+                self.cleaned_data["form_value"],
+                salt=ABOUT_YOU_SALT,
+                max_age=ABOUT_YOU_MAX_AGE,
+            )
+        except signing.BadSignature:
+            raise forms.ValidationError(
+                _("This form is too old to send. Thank you anyway."), code="expired"
+            ) from None
+        if value.get("speaker") not in Speaker.values or not value.get("once"):
+            raise forms.ValidationError(_("This form cannot be sent."), code="bad")
+        return value
+
+    def clean(self):
+        data = super().clean()
+        if data.get("gender_words") and data.get("gender") not in ("", OWN_WORDS):
+            self.add_error(
+                "gender_words",
+                _(
+                    "You chose an answer and wrote your own words. Choose "
+                    "“In my own words”, or clear this box."
+                ),
+            )
+        elif data.get("gender_words"):
+            data["gender"] = OWN_WORDS
+        return data
+
+    def answers(self) -> dict[str, str]:
+        """Each question's answer, "" where it was left empty (the words are not kept)."""
+        return {question: self.cleaned_data.get(question, "") for question in Question}

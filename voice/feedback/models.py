@@ -12,6 +12,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from voice.feedback.about_you import Question
 from voice.moderation.models import ModeratedText
 
 
@@ -229,3 +230,47 @@ class FeedbackAuthorDay(RolledUpDay):
 
     def __str__(self) -> str:
         return f"{self.day}: person {self.author_id}"
+
+
+class AboutYouCount(models.Model):
+    """How many people gave one answer to one "about you" question on one day.
+
+    Only counts: no row stands for a person, and nothing here points to the
+    feedback, its receipt code or an account, so the answers cannot be
+    joined back to anyone's words. The day is the finest time kept (never a
+    time of day), and each question is counted on its own, so one person's
+    answers are never kept together. The count for a question left empty on
+    a form that was sent has an empty `answer`.
+    """
+
+    day = models.DateField()
+    speaker = models.CharField(max_length=20, choices=Speaker.choices)
+    question = models.CharField(max_length=20, choices=Question.choices)
+    answer = models.CharField(max_length=20, blank=True)
+    count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["day", "speaker", "question", "answer"],
+                name="about_you_one_count_per_answer_per_day",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.day} {self.question}: {self.answer or '-'} × {self.count}"
+
+
+class SpentAboutYouForm(models.Model):
+    """A one-time "about you" form that was sent or skipped, so a re-post counts once.
+
+    `digest` is a hash of the form's random one-time value, which is not kept
+    with the feedback either. Rows are removed once the form could no longer
+    be sent (see services.record_about_you).
+    """
+
+    digest = models.CharField(max_length=64, unique=True)
+    day = models.DateField()
+
+    def __str__(self) -> str:
+        return f"About-you form spent on {self.day}"

@@ -20,6 +20,8 @@ register(
         # Anyone can give feedback, with or without an account.
         "feedback:give": Public(),
         "feedback:thanks": Public(),
+        # The one-time value on the thank-you page is what lets the answers count.
+        "feedback:about_you": Public(),
         # The receipt code is the key: the views check it (and rate-limit guesses).
         "feedback:check": Public(),
         "feedback:stop_sharing": Public(),
@@ -38,6 +40,7 @@ register(
 never_kept.declare(
     "feedback:give",
     "feedback:thanks",
+    "feedback:about_you",
     "feedback:check",
     "feedback:stop_sharing",
     "feedback:mine",

@@ -1,5 +1,6 @@
 """Writes for feedback: each one a single transaction."""
 
+import hashlib
 import logging
 from datetime import timedelta
 
@@ -11,7 +12,15 @@ from django.db.models import F
 from django.utils import timezone
 from wagtail.log_actions import log
 
-from voice.feedback.models import Feedback, FeedbackReport, Speaker, Topic
+from voice.feedback.about_you import NOT_ANSWERED, Question
+from voice.feedback.models import (
+    AboutYouCount,
+    Feedback,
+    FeedbackReport,
+    Speaker,
+    SpentAboutYouForm,
+    Topic,
+)
 from voice.feedback.receipts import new_receipt_code
 from voice.moderation.models import ModeratedText
 from voice.moderation.services import submit_text
@@ -334,3 +343,33 @@ def can_be_reached(concern: SafeguardingConcern) -> bool:
     Only then may the page promise that someone will get in touch.
     """
     return concern.raised_by_id is not None or REACH_LABEL in concern.details
+
+
+ABOUT_YOU_FORM_DAYS = 2  # a one-time form older than this can no longer be sent
+
+
+def record_about_you(*, form_value: str, speaker: str, answers: dict[str, str]) -> bool:
+    """Count one sent "about you" form, once: False if this form was counted already.
+
+    `form_value` is the form's random one-time value; `answers` maps each
+    question to its answer ("" for one left empty). Each answer adds one to
+    its day's count, so nothing is kept that stands for this one person.
+    """
+    today = timezone.localdate()
+    digest = hashlib.sha256(form_value.encode()).hexdigest()
+    with transaction.atomic():
+        SpentAboutYouForm.objects.filter(
+            day__lt=today - timedelta(days=ABOUT_YOU_FORM_DAYS)
+        ).delete()
+        try:
+            with transaction.atomic():
+                SpentAboutYouForm.objects.create(digest=digest, day=today)
+        except IntegrityError:
+            return False
+        for question in Question.values:
+            answer = answers.get(question, NOT_ANSWERED)
+            count, _created = AboutYouCount.objects.get_or_create(
+                day=today, speaker=speaker, question=question, answer=answer
+            )
+            AboutYouCount.objects.filter(pk=count.pk).update(count=F("count") + 1)
+    return True

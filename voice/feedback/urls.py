@@ -7,6 +7,7 @@ app_name = "feedback"
 urlpatterns = [
     path("", views.give, name="give"),
     path("thank-you/", views.thanks, name="thanks"),
+    path("about-you/", views.about_you, name="about_you"),
     path("check/", views.check, name="check"),
     path("check/stop-sharing/", views.stop_sharing, name="stop_sharing"),
     path("mine/", views.mine, name="mine"),

@@ -19,8 +19,15 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from voice.feedback import ratelimit, selectors, services
-from voice.feedback.forms import CheckReceiptForm, FeedbackForm, ReportForm, UnsafeForm
-from voice.feedback.models import Feedback
+from voice.feedback.forms import (
+    AboutYouForm,
+    CheckReceiptForm,
+    FeedbackForm,
+    ReportForm,
+    UnsafeForm,
+    new_about_you_value,
+)
+from voice.feedback.models import Feedback, Speaker
 from voice.safeguarding.models import SafeguardingConcern
 
 THANKS_COOKIE = "feedback_thanks"
@@ -136,7 +143,7 @@ def thank_you_redirect(request, feedback: Feedback):
     flag = "1" if feedback.moderated_text.is_safeguarding else "0"
     response.set_signed_cookie(
         THANKS_COOKIE,
-        f"{feedback.receipt_code}|{flag}",
+        f"{feedback.receipt_code}|{flag}|{feedback.speaker}",
         salt=THANKS_COOKIE,
         path=reverse("feedback:thanks"),
         secure=settings.SESSION_COOKIE_SECURE,
@@ -151,15 +158,51 @@ def thanks(request):
     shown = request.get_signed_cookie(
         THANKS_COOKIE, default="", salt=THANKS_COOKIE, max_age=THANKS_COOKIE_AGE
     )
-    receipt_code, _separator, flag = shown.partition("|")
-    response = render(
-        request,
-        "feedback/thanks.html",
-        {"receipt_code": receipt_code or None, "safeguarding": flag == "1"},
-    )
+    receipt_code, _separator, rest = shown.partition("|")
+    flag, _separator, speaker = rest.partition("|")
+    context = {"receipt_code": receipt_code or None, "safeguarding": flag == "1"}
+    if receipt_code and speaker in Speaker.values:
+        # Offered once, with the receipt: the form carries a new one-time
+        # value and who was speaking, never the feedback or its code.
+        context["form"] = AboutYouForm(
+            initial={"form_value": new_about_you_value(speaker)}
+        )
+    response = render(request, "feedback/thanks.html", context)
     if THANKS_COOKIE in request.COOKIES:
         response.delete_cookie(THANKS_COOKIE, path=request.path, samesite="Lax")
     return response
+
+
+@require_POST
+def about_you(request):
+    """Count the optional "about you" answers once; Skip (or no answers) saves nothing.
+
+    The answers are counted apart from the feedback (services.record_about_you):
+    a form sent again (Back, reload, a double tap) is not counted twice.
+    """
+    if request.POST.get("skip"):
+        return about_you_outcome(request, "skipped")
+    form = AboutYouForm(request.POST)
+    if not form.is_valid():
+        if "form_value" in form.errors:
+            return about_you_outcome(request, "expired", status=400)
+        return render(request, "feedback/about_you.html", {"form": form}, status=400)
+    answers = form.answers()
+    if not any(answers.values()):
+        return about_you_outcome(request, "skipped")
+    value = form.cleaned_data["form_value"]
+    counted = services.record_about_you(
+        form_value=value["once"], speaker=value["speaker"], answers=answers
+    )
+    if not counted:
+        return about_you_outcome(request, "already", status=409)
+    return about_you_outcome(request, "saved")
+
+
+def about_you_outcome(request, outcome: str, *, status: int = 200):
+    return render(
+        request, "feedback/about_you_sent.html", {"outcome": outcome}, status=status
+    )
 
 
 def check(request):

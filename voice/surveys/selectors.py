@@ -13,7 +13,7 @@ from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from privacy.small_groups import MIN_GROUP_SIZE
+from privacy.small_groups import MIN_GROUP_SIZE, groups_to_hide
 from voice.moderation.models import ModeratedText
 from voice.surveys.audience import in_audience
 from voice.surveys.blocks import AnswerKind
@@ -313,20 +313,19 @@ def _suppress_by_difference(rows: list[GroupRow], answered: int) -> None:
     """Hide more groups while the hidden people could be worked out by subtraction.
 
     The whole-survey counts minus the groups shown give the counts of everyone
-    not shown (small groups, and people who did not say). If that is 1 to 4
-    people, the smallest group shown is hidden as well, until it is not.
+    not shown (small groups, and people who did not say): the rule is
+    privacy.small_groups.groups_to_hide.
     """
-    while True:
-        shown = [row for row in rows if not row.suppressed]
-        hidden_people = answered - sum(row.answered for row in shown)
-        if not shown or not 0 < hidden_people < MIN_GROUP_SIZE:
-            return
-        smallest = min(shown, key=lambda row: row.answered)
-        smallest.suppressed = True
-        smallest.hidden_by_difference = True
-        smallest.cells = []
-        smallest.mean = None
-        smallest.answered = 0
+    counts = {index: row.answered for index, row in enumerate(rows)}
+    for index in groups_to_hide(counts, answered):
+        row = rows[index]
+        if row.suppressed:
+            continue
+        row.suppressed = True
+        row.hidden_by_difference = True
+        row.cells = []
+        row.mean = None
+        row.answered = 0
 
 
 def _add_text_answers(survey: SurveyPage, results: list[QuestionResult]) -> None:
