@@ -68,3 +68,20 @@ def test_signed_in_account_pages_use_our_words(client, url, sentence):
     response = client.get(url)
     assert response.status_code == 200
     assert_plain(response.content.decode(), sentence)
+
+
+@pytest.mark.parametrize(
+    ("url", "sentence"),
+    [
+        (
+            "/accounts/password/reset/key/1-bad-token/",
+            "This link does not work any more",
+        ),
+        ("/accounts/password/reset/key/done/", "Your new password is saved"),
+        ("/accounts/inactive/", "This account is switched off"),
+    ],
+)
+def test_reset_link_and_inactive_pages_use_our_words(client, url, sentence):
+    response = client.get(url, follow=True)
+    assert response.status_code == 200
+    assert_plain(response.content.decode(), sentence)
