@@ -1,8 +1,10 @@
 """Error and sign-in pages speak in our plain words, not Django's or allauth's."""
 
 import pytest
+from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.test import Client
 
+from accounts import roles
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -85,3 +87,14 @@ def test_reset_link_and_inactive_pages_use_our_words(client, url, sentence):
     response = client.get(url, follow=True)
     assert response.status_code == 200
     assert_plain(response.content.decode(), sentence)
+
+
+def test_staff_asked_for_their_code_see_our_words(client, settings):
+    settings.STAFF_MFA_REQUIRED = True
+    lead = UserFactory(roles=[roles.SAFEGUARDING_LEAD])
+    TOTP.activate(lead, generate_totp_secret())
+    client.force_login(lead)
+    response = client.get("/staff/", follow=True)
+    assert response.status_code == 200
+    assert_plain(response.content.decode(), "Type the 6 numbers it shows.")
+    assert "Two-Factor Authentication" not in response.content.decode()
