@@ -9,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from accounts.views import admin_login_redirect
 from pages import views as page_views
 
+handler400 = "pages.views.bad_request"
 handler403 = "pages.views.forbidden"
 handler404 = "pages.views.not_found"
 handler500 = "pages.views.server_error"

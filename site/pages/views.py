@@ -39,6 +39,17 @@ def forbidden(request, exception=None):
     return render(request, "errors/403.html", {"reason": reason}, status=403)
 
 
+def bad_request(request, exception=None):
+    # Rendered without context processors: a bad Host header breaks anything
+    # that builds absolute links from the request.
+    return HttpResponse(render_to_string("errors/400.html"), status=400)
+
+
+def csrf_failure(request, reason=""):
+    """A form sent after its page was open too long (or from another site)."""
+    return HttpResponse(render_to_string("errors/csrf_failure.html"), status=403)
+
+
 def not_found(request, exception=None):
     return render(request, "errors/404.html", status=404)
 
