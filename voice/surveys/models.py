@@ -19,6 +19,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from accounts.age_bands import AgeBand
 from pages.blocks import BodyBlock
 from privacy.small_groups import MIN_GROUP_SIZE
 from voice.moderation.models import ModeratedText
@@ -45,13 +46,6 @@ class SpeakerType(models.TextChoices):
     PARENT_CARER = "parent_carer", _("A parent or carer")
     BOARD_MEMBER = "board_member", _("A shadow board member")
     OTHER = "other", _("Someone else")
-
-
-class AgeBand(models.TextChoices):
-    UNDER_14 = "10_13", _("10 to 13")
-    FROM_14 = "14_15", _("14 to 15")
-    FROM_16 = "16_17", _("16 to 17")
-    ADULT = "18_plus", _("18 or older")
 
 
 class SurveyIndexPage(Page):
