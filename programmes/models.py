@@ -536,5 +536,9 @@ class Consent(models.Model):
         super().clean()
         if self.given_at and self.given_at > timezone.now():
             raise ValidationError(
-                {"given_at": _("Consent cannot be given in the future. Check the date.")}
+                {
+                    "given_at": _(
+                        "Consent cannot be given in the future. Check the date."
+                    )
+                }
             )

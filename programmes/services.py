@@ -227,10 +227,7 @@ def record_consent(
     rule = sign_up.consent_rule()
     if rule == ConsentRule.NOT_NEEDED:
         raise SignUpRefused(_("This person does not need consent for this event."))
-    if (
-        relationship == Consent.Relationship.THEMSELF
-        and rule != ConsentRule.THEMSELVES
-    ):
+    if relationship == Consent.Relationship.THEMSELF and rule != ConsentRule.THEMSELVES:
         raise SignUpRefused(
             _(
                 "They are under 16, or their age is not known, so a parent, carer "

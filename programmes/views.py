@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 from accounts import roles
 from programmes import calendar, selectors, services
 from programmes.forms import EventFilterForm, SignUpForm, SupportedSignUpForm
-from programmes.models import EventPage, ProgrammePage, SignUp
+from programmes.models import ConsentStatus, EventPage, ProgrammePage, SignUp
 from programmes.participation import participation_entries
 
 
@@ -140,7 +140,7 @@ def _sign_up_message(entry: SignUp, as_case_worker: bool) -> str:
         if as_case_worker
         else _("Done! You have a place at %(event)s.")
     ) % names
-    if entry.consent == SignUp.Consent.PENDING:
+    if entry.consent_status == ConsentStatus.WAITING:
         text += " " + _(
             "A parent or carer needs to say yes. The event team will check this "
             "before the day."
