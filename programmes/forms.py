@@ -69,6 +69,11 @@ class SignUpForm(forms.Form):
         label=_("I would like help getting there"),
         required=False,
     )
+    agrees_themself = forms.BooleanField(
+        label=_("I am 16 or over and I agree to take part in this event"),
+        help_text=_("This event needs consent. From 16 you can give it yourself."),
+        required=False,
+    )
 
 
 class SupportedSignUpForm(SignUpForm):
@@ -84,6 +89,7 @@ class SupportedSignUpForm(SignUpForm):
 
     def __init__(self, *args, supported, **kwargs):
         super().__init__(*args, **kwargs)
+        del self.fields["agrees_themself"]
         self.fields["person"].queryset = supported
         self.fields["access_needs"].label = _(
             "Is there anything the event team should know so they can take part?"

@@ -92,6 +92,7 @@ def sign_up(request, event_id: int):
                 signed_up_by=request.user,
                 access_needs=form.cleaned_data["access_needs"],
                 travel_help=form.cleaned_data["travel_help"],
+                agrees_themself=form.cleaned_data.get("agrees_themself", False),
             )
         except services.SignUpRefused as refused:
             form.add_error(None, refused.message)
