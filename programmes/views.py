@@ -12,7 +12,14 @@ from django.views.decorators.http import require_POST
 from accounts import roles
 from programmes import calendar, selectors, services
 from programmes.forms import EventFilterForm, SignUpForm, SupportedSignUpForm
-from programmes.models import ConsentStatus, EventPage, ProgrammePage, SignUp
+from programmes.models import (
+    ConsentRule,
+    ConsentStatus,
+    EventPage,
+    ProgrammePage,
+    SignUp,
+    consent_rule,
+)
 from programmes.participation import participation_entries
 
 
@@ -81,6 +88,8 @@ def sign_up(request, event_id: int):
         form = SupportedSignUpForm(data, supported=supported)
     else:
         form = SignUpForm(data)
+        if consent_rule(event, request.user) != ConsentRule.THEMSELVES:
+            del form.fields["agrees_themself"]
     existing = None if as_case_worker else selectors.active_sign_up(request.user, event)
     refusal = _closed_reason(event) or (None if offer else event.who_signs_up())
     if request.method == "POST" and refusal is None and form.is_valid():
