@@ -72,6 +72,11 @@ class SignUpForm(forms.Form):
         label=_("I would like help getting there"),
         required=False,
     )
+    agrees_themself = forms.BooleanField(
+        label=_("I am 16 or over and I agree to take part in this event"),
+        help_text=_("This event needs consent. From 16 you can give it yourself."),
+        required=False,
+    )
 
 
 class SupportedSignUpForm(SignUpForm):
@@ -87,6 +92,7 @@ class SupportedSignUpForm(SignUpForm):
 
     def __init__(self, *args, supported, **kwargs):
         super().__init__(*args, **kwargs)
+        del self.fields["agrees_themself"]
         self.fields["person"].queryset = supported
         self.fields["access_needs"].label = _(
             "Is there anything the event team should know so they can take part?"
@@ -190,3 +196,73 @@ class CertificateCheckForm(forms.Form):
                 % {"example": certificate_references.EXAMPLE}
             )
         return reference
+
+
+class RecordConsentForm(forms.Form):
+    """Staff record consent as a youth service does: who, relationship, how, when, what for."""
+
+    given_by_name = forms.CharField(
+        label=_("Who gave consent"),
+        max_length=120,
+        help_text=_('Their name and who they are, for example "Mum, Sarah Jones".'),
+        error_messages={"required": _("Write who gave consent.")},
+    )
+    relationship = forms.ChoiceField(
+        label=_("Who they are to the young person"),
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Choose who they are to the young person.")},
+    )
+    how = forms.ChoiceField(
+        label=_("How they gave it"),
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Choose how they gave consent.")},
+    )
+    for_what = forms.CharField(
+        label=_("What it is for"),
+        max_length=250,
+        error_messages={"required": _("Say what the consent is for.")},
+    )
+    given_at = forms.DateTimeField(
+        label=_("When they gave it"),
+        widget=forms.DateTimeInput(
+            attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"
+        ),
+        input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
+        help_text=_("The day and time. Not in the future."),
+        error_messages={
+            "required": _("Give the day and time consent was given."),
+            "invalid": _("Give the day and time like 2026-12-04 14:30."),
+        },
+    )
+
+    def __init__(self, *args, for_what: str = "", **kwargs):
+        from programmes.models import Consent
+
+        super().__init__(*args, **kwargs)
+        offered = {Consent.Relationship.NOT_RECORDED}
+        self.fields["relationship"].choices = [
+            c for c in Consent.Relationship.choices if c[0] not in offered
+        ]
+        self.fields["how"].choices = [
+            c
+            for c in Consent.How.choices
+            if c[0] not in {Consent.How.ONLINE, Consent.How.NOT_RECORDED}
+        ]
+        self.initial.setdefault("for_what", for_what)
+        self.initial.setdefault(
+            "given_at", timezone.localtime().strftime("%Y-%m-%dT%H:%M")
+        )
+
+    def clean_given_by_name(self) -> str:
+        name = self.cleaned_data["given_by_name"].strip()
+        if not name:
+            raise forms.ValidationError(_("Write who gave consent."))
+        return name
+
+    def clean_given_at(self):
+        given_at = self.cleaned_data["given_at"]
+        if given_at > timezone.now():
+            raise forms.ValidationError(
+                _("Consent cannot be given in the future. Check the date.")
+            )
+        return given_at

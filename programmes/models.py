@@ -16,6 +16,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from accounts import roles
+from accounts.age_bands import is_sixteen_or_over
 from pages.blocks import PLAIN_FEATURES
 from programmes.blocks import ProgrammeBodyBlock
 
@@ -340,11 +341,6 @@ class SignUp(models.Model):
         WAITING = "waiting", _("On the waiting list")
         CANCELLED = "cancelled", _("Cancelled")
 
-    class Consent(models.TextChoices):
-        NOT_NEEDED = "not_needed", _("Not needed")
-        PENDING = "pending", _("Waiting for consent")
-        RECEIVED = "received", _("Consent received")
-
     event = models.ForeignKey(
         EventPage, on_delete=models.CASCADE, related_name="sign_ups"
     )
@@ -369,17 +365,6 @@ class SignUp(models.Model):
     access_needs_passed_on = models.BooleanField(default=False, editable=False)
     travel_help = models.BooleanField(default=False)
     needs_erased_at = models.DateTimeField(null=True, blank=True)
-    consent = models.CharField(
-        max_length=20, choices=Consent.choices, default=Consent.NOT_NEEDED
-    )
-    consent_marked_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    consent_marked_at = models.DateTimeField(null=True, blank=True)
     attended = models.BooleanField(null=True, blank=True)
     attendance_marked_at = models.DateTimeField(null=True, blank=True)
     reminder_sent_at = models.DateTimeField(null=True, blank=True)
@@ -408,6 +393,157 @@ class SignUp(models.Model):
         if self.access_needs_passed_on:
             return str(_("Passed to the safeguarding lead"))
         return self.access_needs
+
+    def consent_rule(self) -> str:
+        """Who must agree before this person can come: see `ConsentRule`."""
+        return consent_rule(self.event, self.person)
+
+    def counted_consents(self) -> list[Consent]:
+        """Consents that count for this person now, newest first.
+
+        A young person's own consent counts only while they are 16 or over.
+        Uses prefetched `consents` when there are some.
+        """
+        own_counts = self.consent_rule() == ConsentRule.THEMSELVES
+        return sorted(
+            (
+                consent
+                for consent in self.consents.all()
+                if own_counts or consent.relationship != Consent.Relationship.THEMSELF
+            ),
+            key=lambda consent: (consent.given_at, consent.pk),
+            reverse=True,
+        )
+
+    @property
+    def consent_status(self) -> str:
+        """Not needed, waiting, given or withdrawn."""
+        if self.consent_rule() == ConsentRule.NOT_NEEDED:
+            return ConsentStatus.NOT_NEEDED
+        counted = self.counted_consents()
+        if any(consent.withdrawn_at is None for consent in counted):
+            return ConsentStatus.GIVEN
+        return ConsentStatus.WITHDRAWN if counted else ConsentStatus.WAITING
+
+    def get_consent_status_display(self) -> str:
+        return str(ConsentStatus(self.consent_status).label)
+
+    @property
+    def consent_stops_attendance(self) -> bool:
+        return self.consent_status in (ConsentStatus.WAITING, ConsentStatus.WITHDRAWN)
+
+    @property
+    def current_consent(self) -> Consent | None:
+        """The newest consent that counts and was not withdrawn, if any."""
+        if self.consent_rule() == ConsentRule.NOT_NEEDED:
+            return None
+        return next(
+            (c for c in self.counted_consents() if c.withdrawn_at is None), None
+        )
+
+
+class ConsentRule(models.TextChoices):
+    """Who must agree before a person comes to an event."""
+
+    NOT_NEEDED = "not_needed", _("No consent needed")
+    # Under 16, or age not known: a parent, carer or social worker.
+    SOMEONE_ELSE = "someone_else", _("A parent, carer or social worker must agree")
+    # 16 or over: they can agree themselves (or someone else can, for them).
+    THEMSELVES = "themselves", _("They can agree themselves (16 or over)")
+
+
+class ConsentStatus(models.TextChoices):
+    NOT_NEEDED = "not_needed", _("Not needed")
+    WAITING = "waiting", _("Waiting for consent")
+    GIVEN = "given", _("Consent given")
+    WITHDRAWN = "withdrawn", _("Consent withdrawn")
+
+
+def consent_rule(event: EventPage, person) -> str:
+    """Parents' consent applies to young people under 16, or whose age is not known.
+
+    Parents and carers taking part are adults: nobody else agrees for them.
+    """
+    if not event.needs_consent:
+        return ConsentRule.NOT_NEEDED
+    names = roles.role_names(person)
+    if roles.PARENT_CARER in names and not names & {
+        roles.YOUNG_PERSON,
+        roles.BOARD_MEMBER,
+    }:
+        return ConsentRule.NOT_NEEDED
+    if is_sixteen_or_over(person.age_band):
+        return ConsentRule.THEMSELVES
+    return ConsentRule.SOMEONE_ELSE
+
+
+class Consent(models.Model):
+    """Who agreed to a person taking part in one event, when, how and to what.
+
+    Kept as a record: withdrawing consent keeps the row and says when and by
+    whom it was withdrawn.
+    """
+
+    class Relationship(models.TextChoices):
+        PARENT = "parent", _("Parent")
+        CARER = "carer", _("Carer")
+        SOCIAL_WORKER = "social_worker", _("Social worker")
+        THEMSELF = "themself", _("The young person themself (16 or over)")
+        OTHER = "other", _("Someone else")
+        NOT_RECORDED = "not_recorded", _("Not recorded")
+
+    class How(models.TextChoices):
+        IN_PERSON = "in_person", _("In person")
+        PHONE = "phone", _("Phone call")
+        PAPER_FORM = "paper_form", _("Paper form")
+        EMAIL = "email", _("Email")
+        TEXT_MESSAGE = "text_message", _("Text message")
+        ONLINE = "online", _("Online, when signing up")
+        NOT_RECORDED = "not_recorded", _("Not recorded")
+
+    sign_up = models.ForeignKey(
+        SignUp, on_delete=models.CASCADE, related_name="consents"
+    )
+    given_by_name = models.CharField(_("who gave consent"), max_length=120)
+    relationship = models.CharField(max_length=20, choices=Relationship.choices)
+    how = models.CharField(_("how it was given"), max_length=20, choices=How.choices)
+    for_what = models.CharField(_("what it is for"), max_length=250)
+    given_at = models.DateTimeField(_("when it was given"), default=timezone.now)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    recorded_at = models.DateTimeField(default=timezone.now)
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
+    withdrawn_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    # Set by the retention purge once the name of who gave it is removed.
+    name_removed_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    class Meta:
+        ordering = ["given_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"Consent for sign-up {self.sign_up_id}"
+
+    def clean(self):
+        super().clean()
+        if self.given_at and self.given_at > timezone.now():
+            raise ValidationError(
+                {
+                    "given_at": _(
+                        "Consent cannot be given in the future. Check the date."
+                    )
+                }
+            )
 
 
 class Certificate(models.Model):

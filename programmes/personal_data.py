@@ -32,7 +32,19 @@ def export_for(user) -> list[dict]:
             "Place": entry.get_status_display(),
             "What you told us you need": entry.access_needs or None,
             "You wanted help with travel": entry.travel_help,
-            "Parent or carer consent": entry.get_consent_display(),
+            "Consent": entry.get_consent_status_display(),
+            # Who gave it is named by relationship only: never another person's name.
+            "Consents recorded": [
+                {
+                    "Given by your": consent.get_relationship_display(),
+                    "How": consent.get_how_display(),
+                    "For": consent.for_what,
+                    "Given on": _when(consent.given_at),
+                    "Withdrawn on": _when(consent.withdrawn_at),
+                }
+                for consent in entry.consents.all()
+            ]
+            or None,
             "You came": entry.attended,
         }
         for entry in sign_ups

@@ -155,7 +155,8 @@ def event_roster(event: EventPage) -> QuerySet[SignUp]:
         SignUp.objects.filter(
             event=event, status__in=[SignUp.Status.PLACE, SignUp.Status.WAITING]
         )
-        .select_related("person", "signed_up_by")
+        .select_related("person", "signed_up_by", "event")
+        .prefetch_related("consents")
         .order_by("status", "created_at", "pk")
     )
 
@@ -170,13 +171,6 @@ def staff_event_list() -> QuerySet[EventPage]:
                 "sign_ups", filter=Q(sign_ups__status=SignUp.Status.PLACE)
             ),
             waiting=Count("sign_ups", filter=Q(sign_ups__status=SignUp.Status.WAITING)),
-            consent_pending=Count(
-                "sign_ups",
-                filter=Q(
-                    sign_ups__status=SignUp.Status.PLACE,
-                    sign_ups__consent=SignUp.Consent.PENDING,
-                ),
-            ),
         )
         .order_by("start", "pk")
     )

@@ -14,7 +14,15 @@ from django.utils.translation import gettext as _
 from accounts import roles
 from accounts.notifications import notify
 from programmes.certificate_references import new_reference
-from programmes.models import Certificate, EventPage, SignUp
+from programmes.models import (
+    Certificate,
+    Consent,
+    ConsentRule,
+    ConsentStatus,
+    EventPage,
+    SignUp,
+    consent_rule,
+)
 from programmes.participation import ParticipationEntry
 from voice.safeguarding.models import SafeguardingConcern
 from voice.safeguarding.screening import screen
@@ -61,8 +69,13 @@ def sign_up(
     signed_up_by,
     access_needs: str = "",
     travel_help: bool = False,
+    agrees_themself: bool = False,
 ) -> SignUp:
-    """Give the person a place, or a place in the queue if the event is full."""
+    """Give the person a place, or a place in the queue if the event is full.
+
+    `agrees_themself`: a young person of 16 or over, signing themselves up,
+    ticked to agree to take part; it is recorded as their consent.
+    """
     if not can_sign_up_for(actor=signed_up_by, person=person, event=event):
         raise SignUpRefused(_("You cannot sign this person up."))
     access_needs = access_needs.strip()
@@ -98,12 +111,24 @@ def sign_up(
             place_given_at=now if has_place else None,
             access_needs=access_needs,
             travel_help=travel_help,
-            consent=SignUp.Consent.PENDING
-            if event.needs_consent
-            else SignUp.Consent.NOT_NEEDED,
         )
         entry.full_clean()
         entry.save()
+        if (
+            agrees_themself
+            and signed_up_by.pk == person.pk
+            and consent_rule(event, person) == ConsentRule.THEMSELVES
+        ):
+            Consent.objects.create(
+                sign_up=entry,
+                given_by_name=person.get_username(),
+                relationship=Consent.Relationship.THEMSELF,
+                how=Consent.How.ONLINE,
+                for_what=consent_for_what(event),
+                given_at=now,
+                recorded_by=person,
+                recorded_at=now,
+            )
     if access_needs:
         screen_for_safeguarding(entry)
     if signed_up_by.pk != person.pk:
@@ -186,14 +211,58 @@ def promote_from_waiting_list(*, event: EventPage) -> SignUp | None:
     return first
 
 
-def mark_consent_received(*, sign_up: SignUp, marked_by) -> SignUp:
-    if sign_up.consent == SignUp.Consent.NOT_NEEDED:
-        raise SignUpRefused(_("This event does not need consent."))
-    sign_up.consent = SignUp.Consent.RECEIVED
-    sign_up.consent_marked_by = marked_by
-    sign_up.consent_marked_at = timezone.now()
-    sign_up.save(update_fields=["consent", "consent_marked_by", "consent_marked_at"])
-    return sign_up
+def consent_for_what(event: EventPage) -> str:
+    """What consent is for, as the form first offers it: the event and its date."""
+    return f"{event.title}, {when_text(event)}"[:250]
+
+
+@transaction.atomic
+def record_consent(
+    *,
+    sign_up: SignUp,
+    recorded_by,
+    given_by_name: str,
+    relationship: str,
+    how: str,
+    for_what: str,
+    given_at: datetime.datetime,
+) -> Consent:
+    """Record who agreed to this person taking part, when, how and to what."""
+    rule = sign_up.consent_rule()
+    if rule == ConsentRule.NOT_NEEDED:
+        raise SignUpRefused(_("This person does not need consent for this event."))
+    if relationship == Consent.Relationship.THEMSELF and rule != ConsentRule.THEMSELVES:
+        raise SignUpRefused(
+            _(
+                "They are under 16, or their age is not known, so a parent, carer "
+                "or social worker must give consent."
+            )
+        )
+    consent = Consent(
+        sign_up=sign_up,
+        given_by_name=given_by_name.strip(),
+        relationship=relationship,
+        how=how,
+        for_what=for_what.strip(),
+        given_at=given_at,
+        recorded_by=recorded_by,
+        recorded_at=timezone.now(),
+    )
+    consent.full_clean()
+    consent.save()
+    return consent
+
+
+@transaction.atomic
+def withdraw_consent(*, consent: Consent, withdrawn_by) -> Consent:
+    """Consent taken back: the record stays, saying when and who recorded it."""
+    consent = Consent.objects.select_for_update().get(pk=consent.pk)
+    if consent.withdrawn_at is not None:
+        raise SignUpRefused(_("This consent was already withdrawn."))
+    consent.withdrawn_at = timezone.now()
+    consent.withdrawn_by = withdrawn_by
+    consent.save(update_fields=["withdrawn_at", "withdrawn_by"])
+    return consent
 
 
 def mark_attendance(*, sign_up: SignUp, attended: bool, marked_by) -> SignUp:
@@ -203,6 +272,19 @@ def mark_attendance(*, sign_up: SignUp, attended: bool, marked_by) -> SignUp:
     event_day = timezone.localdate(sign_up.event.start)
     if timezone.localdate() < event_day:
         raise SignUpRefused(_("Attendance can be marked from the day of the event."))
+    if attended and sign_up.consent_stops_attendance:
+        message = (
+            _(
+                "%(person)s cannot be marked as here: consent is needed for this "
+                "event and has not been given."
+            )
+            if sign_up.consent_status == ConsentStatus.WAITING
+            else _(
+                "%(person)s cannot be marked as here: consent for this event was "
+                "withdrawn."
+            )
+        )
+        raise SignUpRefused(message % {"person": sign_up.person})
     sign_up.attended = attended
     sign_up.attendance_marked_at = timezone.now()
     sign_up.save(update_fields=["attended", "attendance_marked_at"])

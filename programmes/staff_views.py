@@ -10,6 +10,7 @@ from wagtail.log_actions import log
 from pages import spreadsheets
 from privacy.audit import record_access_to_many
 from programmes import selectors, services
+from programmes.forms import RecordConsentForm
 from programmes.models import EventPage, SignUp
 
 
@@ -84,26 +85,55 @@ def mark_attendance(request, sign_up_id: int):
     return redirect(f"{_event_admin_url(entry.event_id)}#sign-up-{entry.pk}")
 
 
-@require_POST
 def mark_consent(request, sign_up_id: int):
+    """Record consent: who gave it, their relationship, how, when and for what."""
     entry = _staff_sign_up(sign_up_id)
-    try:
-        services.mark_consent_received(sign_up=entry, marked_by=request.user)
-    except services.SignUpRefused as refused:
-        messages.error(request, refused.message)
-    else:
-        log(
-            instance=entry.event,
-            action="programmes.consent_received",
-            user=request.user,
-            data={"sign_up": entry.pk},
-        )
-        messages.success(
+    if request.method != "POST":
+        return render(
             request,
-            _("Consent for %(person)s is marked as received.")
-            % {"person": entry.person},
+            "programmes/staff/record_consent.html",
+            {
+                "entry": entry,
+                "form": RecordConsentForm(
+                    for_what=services.consent_for_what(entry.event)
+                ),
+            },
         )
-    return redirect(f"{_event_admin_url(entry.event_id)}#sign-up-{entry.pk}")
+    form = RecordConsentForm(
+        request.POST, for_what=services.consent_for_what(entry.event)
+    )
+    try:
+        form = RecordConsentForm(
+            request.POST, for_what=services.consent_for_what(entry.event)
+        )
+        if form.is_valid():
+            consent = services.record_consent(
+                sign_up=entry, recorded_by=request.user, **form.cleaned_data
+            )
+            log(
+                instance=entry.event,
+                action="programmes.consent_recorded",
+                user=request.user,
+                data={
+                    "sign_up": entry.pk,
+                    "consent": consent.pk,
+                    "how": consent.how,
+                    "relationship": consent.relationship,
+                },
+            )
+            messages.success(
+                request,
+                _("Consent for %(person)s is recorded.") % {"person": entry.person},
+            )
+            return redirect(f"{_event_admin_url(entry.event_id)}#sign-up-{entry.pk}")
+    except services.SignUpRefused as refused:
+        form.add_error(None, refused.message)
+    return render(
+        request,
+        "programmes/staff/record_consent.html",
+        {"entry": entry, "form": form},
+        status=400,
+    )
 
 
 def _event_admin_url(event_id: int) -> str:
@@ -130,6 +160,9 @@ def export_csv(request, event_id: int):
             _("Signed up"),
             _("Signed up by"),
             _("Consent"),
+            _("Consent given by"),
+            _("How consent was given"),
+            _("Consent given on"),
             _("Access needs"),
             _("Help with travel"),
             _("Came"),
@@ -140,7 +173,16 @@ def export_csv(request, event_id: int):
                 entry.get_status_display(),
                 timezone.localtime(entry.created_at).strftime("%Y-%m-%d %H:%M"),
                 entry.signed_up_by or "",
-                entry.get_consent_display(),
+                entry.get_consent_status_display(),
+                _consent_giver(entry.current_consent),
+                entry.current_consent.get_how_display()
+                if entry.current_consent
+                else "",
+                timezone.localtime(entry.current_consent.given_at).strftime(
+                    "%Y-%m-%d %H:%M"
+                )
+                if entry.current_consent
+                else "",
                 entry.access_needs_for_staff,
                 yes_no[entry.travel_help],
                 yes_no[entry.attended],
@@ -148,3 +190,9 @@ def export_csv(request, event_id: int):
             for entry in roster
         ],
     )
+
+
+def _consent_giver(consent) -> str:
+    if consent is None:
+        return ""
+    return f"{consent.given_by_name} ({consent.get_relationship_display()})"

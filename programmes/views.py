@@ -20,7 +20,15 @@ from programmes.forms import (
     SignUpForm,
     SupportedSignUpForm,
 )
-from programmes.models import Certificate, EventPage, ProgrammePage, SignUp
+from programmes.models import (
+    Certificate,
+    ConsentRule,
+    ConsentStatus,
+    EventPage,
+    ProgrammePage,
+    SignUp,
+    consent_rule,
+)
 from programmes.participation import participation_entries
 from voice.feedback import ratelimit
 
@@ -90,6 +98,8 @@ def sign_up(request, event_id: int):
         form = SupportedSignUpForm(data, supported=supported)
     else:
         form = SignUpForm(data)
+        if consent_rule(event, request.user) != ConsentRule.THEMSELVES:
+            del form.fields["agrees_themself"]
     existing = None if as_case_worker else selectors.active_sign_up(request.user, event)
     refusal = _closed_reason(event) or (None if offer else event.who_signs_up())
     if request.method == "POST" and refusal is None and form.is_valid():
@@ -101,6 +111,7 @@ def sign_up(request, event_id: int):
                 signed_up_by=request.user,
                 access_needs=form.cleaned_data["access_needs"],
                 travel_help=form.cleaned_data["travel_help"],
+                agrees_themself=form.cleaned_data.get("agrees_themself", False),
             )
         except services.SignUpRefused as refused:
             form.add_error(None, refused.message)
@@ -149,7 +160,7 @@ def _sign_up_message(entry: SignUp, as_case_worker: bool) -> str:
         if as_case_worker
         else _("Done! You have a place at %(event)s.")
     ) % names
-    if entry.consent == SignUp.Consent.PENDING:
+    if entry.consent_status == ConsentStatus.WAITING:
         text += " " + _(
             "A parent or carer needs to say yes. The event team will check this "
             "before the day."

@@ -15,5 +15,8 @@ def register_sign_up_actions(actions):
         _("Parent or carer consent marked as received"),
     )
     actions.register_action(
+        "programmes.consent_recorded", _("Record consent"), _("Consent recorded")
+    )
+    actions.register_action(
         "programmes.export", _("Export sign-ups"), _("Sign-up list exported")
     )

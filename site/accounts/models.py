@@ -6,6 +6,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from accounts.age_bands import AgeBand
+
 
 class User(AbstractUser):
     """A person with an account. Young people give a username only; names stay blank."""
@@ -17,6 +19,16 @@ class User(AbstractUser):
         on_delete=models.SET_NULL,
         related_name="supported_young_people",
         help_text=_("The case worker who supports this young person, if any."),
+    )
+    age_band = models.CharField(
+        _("age group"),
+        max_length=10,
+        choices=AgeBand.choices,
+        blank=True,
+        help_text=_(
+            "Young people only: decides whether a parent or carer must agree to "
+            "events that need consent. Blank means not known. Never a date of birth."
+        ),
     )
 
     class Meta(AbstractUser.Meta):
