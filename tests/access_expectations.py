@@ -31,7 +31,14 @@ ALL_STAFF = {
     "Service manager",
     "Administrator",
 }
-WAGTAIL_ADMIN = {"Programme staff", "Service manager", "Administrator"}
+# Moderators and safeguarding leads use the moderation snippets in the Wagtail admin.
+WAGTAIL_ADMIN = {
+    "Moderator",
+    "Safeguarding lead",
+    "Programme staff",
+    "Service manager",
+    "Administrator",
+}
 TAKE_PART = {
     "Young person",
     "Parent or carer",
@@ -65,7 +72,7 @@ EXPECTED = {
         "account_request_reauthentication_code account_set_password "
         "mfa_activate_totp mfa_deactivate_totp mfa_download_recovery_codes "
         "mfa_generate_recovery_codes mfa_index mfa_reauthenticate "
-        "mfa_view_recovery_codes",
+        "mfa_view_recovery_codes mfa_authenticate",
         SIGNED_IN,
     ),
     "wagtail_login_redirect": SENT_TO_SIGN_IN,
