@@ -142,7 +142,10 @@ class CertificateForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.entries = {entry.key: entry for entry in entries}
         self.fields["activities"].choices = [
-            (entry.key, f"{entry.title} ({date_format(entry.date, 'j F Y')})")
+            (
+                entry.key,
+                f"{entry.title} ({entry.kind}, {date_format(entry.date, 'j F Y')})",
+            )
             for entry in entries
         ]
         self.fields["activities"].initial = list(self.entries)

@@ -2,6 +2,7 @@
 
 from accounts import roles
 from accounts.access import HasPermission, Public, register
+from privacy import never_kept
 
 TAKE_PART = "programmes.take_part"
 SIGN_UP_SUPPORTED = "programmes.sign_up_supported"
@@ -39,3 +40,6 @@ register(
         "event_admin:*": HasPermission(MANAGE_SIGN_UPS),
     }
 )
+
+# A reference and the name it was issued to are shown on the answer.
+never_kept.declare("certificates:check")

@@ -115,6 +115,7 @@ EXPECTED = {
     "events:cancel": TAKE_PART,
     "events:my_participation": OWN_PARTICIPATION,
     "events:certificate": OWN_PARTICIPATION,
+    "certificates:check": ANYONE,
     # feedback
     **_family(
         "feedback:check feedback:give feedback:report feedback:shared "
@@ -122,6 +123,7 @@ EXPECTED = {
         ANYONE,
     ),
     "feedback:mine": SIGNED_IN,
+    "feedback:about_you": ANYONE,
     # moderation and safeguarding
     **_family(
         "moderation:approve moderation:claim moderation:escalate moderation:item "

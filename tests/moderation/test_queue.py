@@ -16,7 +16,7 @@ from tests.moderation.factories import (
 )
 from voice.feedback.models import Speaker
 from voice.moderation.models import ModeratedText
-from voice.moderation.working_days import working_days_before
+from pages.working_days import working_days_before
 
 pytestmark = pytest.mark.django_db
 LONDON = ZoneInfo("Europe/London")

@@ -47,7 +47,7 @@ def test_other_staff_see_neither_card(client_for, people):
 def test_moderation_lists_open_in_the_admin_for_those_who_manage_them(
     client_for, people
 ):
-    phrases = "/admin/snippets/moderation/safeguardingphrase/"
+    phrases = "/admin/snippets/safeguarding/safeguardingphrase/"
     themes = "/admin/snippets/moderation/theme/"
     lead = client_for(people[roles.SAFEGUARDING_LEAD])
     assert "county lines" in lead.get(phrases).content.decode()
