@@ -9,6 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from pages.working_days import working_days_before
 from tests.moderation.factories import (
     FeedbackFactory,
     ModeratedTextFactory,
@@ -16,7 +17,6 @@ from tests.moderation.factories import (
 )
 from voice.feedback.models import Speaker
 from voice.moderation.models import ModeratedText
-from pages.working_days import working_days_before
 
 pytestmark = pytest.mark.django_db
 LONDON = ZoneInfo("Europe/London")
