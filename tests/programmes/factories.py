@@ -28,6 +28,15 @@ def make_programme(index, **fields) -> ProgrammePage:
     return programme
 
 
+def later_today() -> datetime.datetime:
+    """A start still ahead and on today's date, at any time of day (also at 23:45)."""
+    now = timezone.localtime()
+    midnight = (now + datetime.timedelta(days=1)).replace(
+        hour=0, minute=0, second=0, microsecond=0
+    )
+    return now + min(datetime.timedelta(minutes=30), (midnight - now) / 2)
+
+
 def make_event(programme, *, starts_in=datetime.timedelta(days=10), **fields):
     number = next(_numbers)
     start = fields.pop("start", timezone.now() + starts_in)

@@ -11,16 +11,14 @@ from accounts import roles
 from programmes import personal_data, services
 from programmes.models import Consent, ConsentStatus, SignUp
 from tests.factories import UserFactory
-from tests.programmes.factories import make_event
+from tests.programmes.factories import later_today, make_event
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def consent_event(programme):
-    return make_event(
-        programme, needs_consent=True, starts_in=datetime.timedelta(minutes=30)
-    )
+    return make_event(programme, needs_consent=True, start=later_today())
 
 
 def young(age_band=""):

@@ -14,7 +14,7 @@ from accounts.models import Notification
 from programmes import selectors, services
 from programmes.models import ConsentStatus, EventPage, SignUp
 from tests.factories import UserFactory
-from tests.programmes.factories import make_event
+from tests.programmes.factories import later_today, make_event
 
 pytestmark = pytest.mark.django_db
 
@@ -183,7 +183,7 @@ def test_staff_mark_attendance_on_the_day_and_not_before(
     client_for, young_people, people, programme
 ):
     later = make_event(programme, starts_in=datetime.timedelta(days=5))
-    today = make_event(programme, starts_in=datetime.timedelta(minutes=30))
+    today = make_event(programme, start=later_today())
     (person,) = young_people(1)
     early = services.sign_up(event=later, person=person, signed_up_by=person)
     on_the_day = services.sign_up(event=today, person=person, signed_up_by=person)
