@@ -4,12 +4,17 @@ can be scrolled from the keyboard."""
 
 import pytest
 
-from tests.browser.conftest import NARROWEST
+from accounts import roles
+from tests.browser.conftest import NARROWEST, sign_in
+from tests.factories import UserFactory
 from tests.feedback.factories import make_shared
 from tests.programmes.factories import make_event, make_programme, programme_index
 from tests.surveys.factories import make_survey, survey_index
 from tests.surveys.test_results import add_response
+from voice.safeguarding.models import SafeguardingConcern
 from voice.surveys.models import SurveySummaryPage
+
+PHONE_390 = {"width": 390, "height": 844}
 
 
 @pytest.fixture
@@ -81,4 +86,47 @@ def test_i_dont_feel_safe_is_on_the_first_screen_and_one_tab_away(
     page.wait_for_url("**/feedback/unsafe/")
     assert page.locator("main").get_by_role("link", name="0800 1111").is_visible()
     assert page.locator('main a[href="sms:85258"]').is_visible()
+    pages.check_loaded_pages()
+
+
+def assert_on_first_screen(page, control, viewport, path) -> None:
+    box = control.bounding_box()
+    assert box is not None, path
+    assert box["y"] >= 0 and box["y"] + box["height"] <= viewport["height"], path
+    assert box["x"] >= 0 and box["x"] + box["width"] <= viewport["width"], path
+    assert page.evaluate("() => window.scrollY") == 0, path
+
+
+@pytest.mark.parametrize("who", ["anonymous", "young person"])
+def test_the_one_safety_control_is_on_the_first_screen_of_a_390_pixel_phone(
+    pages, home_page, who
+):
+    programme = make_programme(programme_index(home_page))
+    page = pages.new_page(viewport=PHONE_390)
+    if who == "young person":
+        young = UserFactory(username="kai", roles=[roles.YOUNG_PERSON])
+        sign_in(page, young.username)
+    for path in ["/", "/feedback/", programme.url]:
+        page.goto(path)
+        controls = page.locator("[data-help-link]")
+        assert controls.count() == 1, path
+        assert controls.inner_text() == "I don't feel safe"
+        assert_on_first_screen(page, controls, PHONE_390, path)
+        pages.check_loaded_pages()
+    if who == "young person":
+        # One tap, and the lead has a concern raised by them.
+        page.goto(programme.url)
+        page.locator("header [data-help-link]").click()
+        page.wait_for_url("**/feedback/unsafe/sent/")
+        assert page.get_by_role("heading", name="We have told someone").is_visible()
+        assert page.locator('main a[href="sms:85258"]').is_visible()
+        assert page.locator('main a[href="tel:08001111"]').is_visible()
+        assert page.locator('main a[href="tel:999"]').is_visible()
+        concern = SafeguardingConcern.objects.get()
+        assert concern.raised_by == young
+        assert concern.source == SafeguardingConcern.Source.UNSAFE_BUTTON
+    else:
+        page.locator("header [data-help-link]").click()
+        page.wait_for_url("**/feedback/unsafe/")
+        assert not SafeguardingConcern.objects.exists()
     pages.check_loaded_pages()

@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.conf import settings
 from django.core.cache import cache
 from django.test import Client
 from django.urls import reverse
@@ -177,3 +178,17 @@ def test_the_data_export_holds_the_certificate_and_erasure_removes_it(
     )
     erase_everywhere(young_person, keep_anonymised=False)
     assert not Certificate.objects.exists()
+
+
+def test_the_certificate_page_keeps_the_one_safety_control_in_the_header_it_does_not_print(
+    client_for, young_person, attended
+):
+    page, _certificate = issue(client_for(young_person))
+    html = page.content.decode()
+    header = html.split('<header class="site-header">', 1)[1].split("</header>")[0]
+    assert 'action="/feedback/unsafe/"' in header
+    assert html.count("data-help-link") == 1
+    # The printed certificate leaves out the header, so the control with it.
+    css = (settings.BASE_DIR / "site" / "static" / "css" / "site.css").read_text()
+    print_rules = css.split("@media print", 1)[1].split("}", 1)[0]
+    assert ".site-header" in print_rules
