@@ -5,7 +5,12 @@ scrolling sideways. Each test opens the page as a person would and measures
 what the browser laid out.
 """
 
-from tests.browser.conftest import NARROWEST
+import pytest
+
+from accounts import roles
+from tests.browser.conftest import NARROWEST, sign_in
+from tests.factories import UserFactory
+from tests.programmes.factories import make_event, make_programme, programme_index
 from tests.surveys.factories import make_survey
 
 # Every option, box and button of the page's forms, as the browser laid them out.
@@ -19,7 +24,7 @@ OFF_SCREEN = """(width) => Array.from(
 
 
 def page_width(page) -> int:
-    return page.evaluate("() => document.documentElement.scrollWidth")
+    return page.evaluate("() => document.scrollingElement.scrollWidth")
 
 
 def assert_fits(page) -> None:
@@ -114,3 +119,109 @@ def test_without_script_the_server_says_the_same_beside_the_question(pages, home
     )
     assert page.locator("#step-1 input[type=radio]").nth(3).is_checked()
     pages.check_loaded_pages()
+
+
+def assert_needed_beside_the_field(page, field_id: str, message: str) -> None:
+    """After sending a form with a needed field left empty: the message is in
+    the field's own box and read with it, and the focus is on the list of
+    things to fix (whose link leads to the field) or on the field itself."""
+    field = page.locator(f"#{field_id}")
+    error = page.locator(f".field:has(#{field_id}) #{field_id}_error")
+    assert error.is_visible(), field_id
+    assert message in error.inner_text()
+    described = field.get_attribute("aria-describedby") or ""
+    assert f"{field_id}_error" in described.split()
+    assert field.get_attribute("aria-invalid") == "true"
+    focus = page.evaluate(
+        """() => {
+            const active = document.activeElement;
+            const summary = active.closest('[data-error-summary]');
+            if (summary) return summary.querySelector('a[href]')?.getAttribute('href');
+            return '#' + active.id;
+        }"""
+    )
+    assert focus == f"#{field_id}"
+
+
+def open_at_320(pages, path: str, page=None):
+    page = page or pages.new_page(viewport=NARROWEST)
+    page.goto(path)
+    pages.check_loaded_pages()
+    assert_fits(page)
+    return page
+
+
+def send_and_check(pages, page, button: str):
+    page.locator("main").get_by_role("button", name=button).click()
+    page.wait_for_load_state()
+    pages.check_loaded_pages()
+    assert_fits(page)
+
+
+def test_joining_at_320_pixels_says_what_is_needed_beside_it_and_keeps_the_username(
+    pages, home_page
+):
+    page = open_at_320(pages, "/accounts/signup/")
+    page.locator("#id_username").fill("river-typed")
+    page.locator("#id_who_0").check()
+    send_and_check(pages, page, "Sign Up")
+    assert_needed_beside_the_field(page, "id_password1", "This field is required.")
+    assert page.locator("#id_username").input_value() == "river-typed"
+    assert page.locator("#id_who_0").is_checked()
+
+
+def test_signing_in_at_320_pixels_says_what_is_needed_beside_it_and_keeps_the_username(
+    pages, home_page
+):
+    page = open_at_320(pages, "/accounts/login/")
+    page.locator("#id_login").fill("river-typed")
+    send_and_check(pages, page, "Sign in")
+    assert_needed_beside_the_field(page, "id_password", "This field is required.")
+    assert page.locator("#id_login").input_value() == "river-typed"
+
+
+def test_checking_a_receipt_at_320_pixels_says_what_is_needed_beside_it(
+    pages, home_page
+):
+    page = open_at_320(pages, "/feedback/check/")
+    send_and_check(pages, page, "Check")
+    assert_needed_beside_the_field(page, "id_code", "Type your receipt code.")
+    # What was typed stays, so a mistyped code can be put right.
+    page.locator("#id_code").fill("KXTR-9MP")
+    send_and_check(pages, page, "Check")
+    assert page.locator("#id_code").input_value() == "KXTR-9MP"
+    assert page.locator("#id_code_error").is_visible()
+
+
+def test_the_i_dont_feel_safe_form_fits_320_pixels_for_a_visitor(pages, home_page):
+    """Nothing in it is needed (one tap is enough), so there is no empty-field
+    message to check: the page fits and passes axe."""
+    page = open_at_320(pages, "/feedback/unsafe/")
+    assert (
+        page.locator("main")
+        .get_by_role("button", name="I don't feel safe")
+        .is_visible()
+    )
+    assert page.locator('main a[href="sms:85258"]').is_visible()
+
+
+@pytest.fixture
+def event_and_worker(home_page, settings):
+    settings.STAFF_MFA_REQUIRED = False  # MFA has its own tests
+    event = make_event(make_programme(programme_index(home_page)))
+    worker = UserFactory(username="sam-worker", roles=[roles.CASE_WORKER])
+    UserFactory(username="jo", roles=[roles.YOUNG_PERSON], case_worker=worker)
+    return event, worker
+
+
+def test_an_event_sign_up_at_320_pixels_says_what_is_needed_beside_it_and_keeps_notes(
+    pages, event_and_worker
+):
+    event, worker = event_and_worker
+    page = pages.new_page(viewport=NARROWEST)
+    sign_in(page, worker.username)
+    open_at_320(pages, f"/events/{event.pk}/sign-up/", page=page)
+    page.locator("#id_access_needs").fill("A quiet room, please.")
+    send_and_check(pages, page, "Sign up")
+    assert_needed_beside_the_field(page, "id_person", "This field is required.")
+    assert page.locator("#id_access_needs").input_value() == "A quiet room, please."

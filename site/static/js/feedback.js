@@ -23,14 +23,7 @@
     });
   }
 
-  // After a failed post, move focus to the list of things to fix.
-  function focusErrorSummary() {
-    var summary = document.querySelector("[data-error-summary]");
-    if (summary) summary.focus();
-  }
-
   document.addEventListener("DOMContentLoaded", function () {
     setUpCounters();
-    focusErrorSummary();
   });
 })();

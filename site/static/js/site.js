@@ -40,6 +40,16 @@
     });
   }
 
+  // After a failed post, the list of things to fix takes the focus, so a
+  // screen reader reads it and nobody has to hunt for what went wrong. A
+  // script that has already moved the focus (a survey step) is left alone.
+  function focusErrorSummary() {
+    var summary = document.querySelector("[data-error-summary]");
+    if (summary && (document.activeElement === document.body || !document.activeElement)) {
+      summary.focus();
+    }
+  }
+
   // A page the browser kept in its back-forward cache is fetched afresh, so a
   // shared phone never shows the next person a form filled in by the last one.
   window.addEventListener("pageshow", function (event) {
@@ -51,6 +61,7 @@
   document.addEventListener("DOMContentLoaded", function () {
     setUpReadAloud();
     setUpSubmitOnce();
+    focusErrorSummary();
   });
 })();
 
