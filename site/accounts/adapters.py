@@ -20,6 +20,11 @@ class AccountAdapter(DefaultAccountAdapter):
         # A `next` address, when there is one, is honoured by allauth before this.
         return resolve_url(roles.landing_for(request.user))
 
+    def get_password_change_redirect_url(self, request):
+        # Back to their own account page, where "saved" is said in plain words,
+        # not to the same form again.
+        return resolve_url("accounts:my_account")
+
     def get_client_ip(self, request):
         # One answer for every limit: ours and allauth's read the same setting.
         return client_address(request)

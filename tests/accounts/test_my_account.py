@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from accounts import roles
-from tests.factories import UserFactory
+from tests.factories import DEFAULT_PASSWORD, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -61,3 +61,22 @@ def test_my_account_asks_a_visitor_to_sign_in(client):
 
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("account_login"))
+
+
+def test_a_changed_password_is_said_to_be_saved_on_my_account_in_plain_words(
+    client_for, young_person
+):
+    client = client_for(young_person)
+    new = "green-kite-river-42"
+    response = client.post(
+        reverse("account_change_password"),
+        {"oldpassword": DEFAULT_PASSWORD, "password1": new, "password2": new},
+        follow=True,
+    )
+
+    assert response.redirect_chain[-1][0] == ACCOUNT
+    html = response.content.decode()
+    assert "Your new password is saved. Use it next time you sign in." in html
+    assert "Password successfully changed" not in html
+    young_person.refresh_from_db()
+    assert young_person.check_password(new)

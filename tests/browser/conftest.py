@@ -9,6 +9,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Error as PlaywrightError
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
@@ -145,6 +146,19 @@ def pages(browser, live_server):
         )
     finally:
         checked.close()
+
+
+def press_back(page) -> None:
+    """Back, as a person presses it. A page that was the answer to a post cannot
+    be shown again without re-sending it: Chrome shows "Confirm form
+    resubmission", and the person's next step is Reload (which re-sends it)."""
+    try:
+        page.go_back()
+    except PlaywrightError as error:
+        if "ERR_CACHE_MISS" not in str(error):
+            raise
+        page.reload()
+    page.wait_for_load_state()
 
 
 def sign_in(page, username: str, password: str | None = None) -> None:

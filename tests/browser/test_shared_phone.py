@@ -4,8 +4,8 @@ import io
 
 from django.core.management import call_command
 from django.utils import timezone
-from playwright.sync_api import Error as PlaywrightError
 
+from tests.browser.conftest import press_back
 from voice.feedback.models import Feedback, Speaker, Topic
 from voice.feedback.services import give_feedback
 from voice.moderation.models import ModeratedText
@@ -77,19 +77,6 @@ def test_back_to_the_thank_you_page_does_not_show_the_receipt_again(
     page.reload()
     page.wait_for_load_state()
     assert code not in page.content()
-
-
-def press_back(page) -> None:
-    """Back, as a person presses it. A page that was the answer to a post cannot
-    be shown again without re-sending it: Chrome shows "Confirm form
-    resubmission", and the person's next step is Reload (which re-sends it)."""
-    try:
-        page.go_back()
-    except PlaywrightError as error:
-        if "ERR_CACHE_MISS" not in str(error):
-            raise
-        page.reload()
-    page.wait_for_load_state()
 
 
 def an_answered_receipt() -> Feedback:
