@@ -130,3 +130,24 @@ def test_the_one_safety_control_is_on_the_first_screen_of_a_390_pixel_phone(
         page.wait_for_url("**/feedback/unsafe/")
         assert not SafeguardingConcern.objects.exists()
     pages.check_loaded_pages()
+
+
+def test_after_back_the_header_control_still_answers_a_second_tap(pages, home_page):
+    """A child who taps, goes Back and taps again is never met by a button that
+    does nothing (a page brought back from the browser's memory keeps the
+    "already sent" mark of a form sent once)."""
+    young = UserFactory(username="kai", roles=[roles.YOUNG_PERSON])
+    page = pages.new_page(viewport=PHONE_390)
+    sign_in(page, young.username)
+    page.goto("/feedback/shared/")
+    page.locator("header [data-help-link]").click()
+    page.wait_for_url("**/feedback/unsafe/sent/")
+    page.go_back()
+    page.wait_for_url("**/feedback/shared/")
+    page.wait_for_load_state()
+    page.locator("header [data-help-link]").click()
+    page.wait_for_url("**/feedback/unsafe/sent/")
+    assert page.get_by_role("heading", name="We have told someone").is_visible()
+    # The second tap joins the first alert: one concern for the lead.
+    assert SafeguardingConcern.objects.filter(raised_by=young).count() == 1
+    pages.check_loaded_pages()
