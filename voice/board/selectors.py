@@ -118,7 +118,9 @@ def influence_log(*, public: bool = False) -> QuerySet[Recommendation]:
     every action, proposed ones too. Each recommendation's actions are in
     `followed_actions`.
     """
-    from voice.review.models import Action
+    # The review's Action, reached through the reverse relation: the review
+    # sits above the board, so the board never imports it.
+    Action = Recommendation.actions.rel.related_model  # noqa: N806
 
     actions = Action.objects.order_by("-status_changed_at", "-pk")
     if public:
