@@ -38,8 +38,8 @@ def _allowed_place(path: Path, function: ast.FunctionDef) -> bool:
     return path.name == "apps.py" and function.name == "ready"
 
 
-def in_function_imports(path: Path, source: str) -> list[tuple[str, bool, bool]]:
-    """(where, allowed here, commented) for each project import inside a function."""
+def in_function_imports(path: Path, source: str) -> list[tuple[str, bool, bool, str]]:
+    """(where, allowed here, commented, module) for each project import in a function."""
     lines = source.splitlines()
     found = []
     for function in ast.walk(ast.parse(source)):
@@ -51,7 +51,9 @@ def in_function_imports(path: Path, source: str) -> list[tuple[str, bool, bool]]
             before = lines[function.lineno : node.lineno - 1]
             commented = any(line.strip().startswith("#") for line in before)
             where = f"{path.relative_to(ROOT)}:{node.lineno} in {function.name}()"
-            found.append((where, _allowed_place(path, function), commented))
+            module = node.module if isinstance(node, ast.ImportFrom) else ""
+            module = module or node.names[0].name
+            found.append((where, _allowed_place(path, function), commented, module))
     return found
 
 
@@ -59,7 +61,7 @@ def project_files() -> list[Path]:
     return sorted(path for folder in SOURCE_DIRS for path in folder.rglob("*.py"))
 
 
-def scan() -> list[tuple[str, bool, bool]]:
+def scan() -> list[tuple[str, bool, bool, str]]:
     return [
         found
         for path in project_files()
@@ -67,16 +69,37 @@ def scan() -> list[tuple[str, bool, bool]]:
     ]
 
 
+# Not yet fixed (issue 20), each also listed in pyproject's import contracts:
+# page models reading their selectors (and SurveyPage.serve calling its view,
+# EventPage.save a service) from inside functions. This list may only shrink:
+# fixing one without deleting it here fails too.
+NOT_YET_FIXED = {
+    ("voice/surveys/models.py", "get_context", "voice.surveys.selectors"),
+    ("voice/surveys/models.py", "serve", "voice.surveys.views"),
+    ("programmes/models.py", "save", "programmes.page_access"),
+    ("programmes/models.py", "get_context", "programmes"),
+    ("programmes/models.py", "save", "programmes"),
+}
+
+
+def _key(where: str, module: str) -> tuple[str, str, str]:
+    path, _, rest = where.partition(":")
+    return (path, rest.split(" in ")[1].removesuffix("()"), module)
+
+
 def test_no_project_import_inside_a_function_outside_the_places_django_needs_one():
-    misplaced = [where for where, allowed, _ in scan() if not allowed]
-    assert misplaced == []
+    misplaced = {
+        _key(where, module) for where, allowed, _, module in scan() if not allowed
+    }
+    assert misplaced - NOT_YET_FIXED == set()
+    assert NOT_YET_FIXED - misplaced == set(), "fixed: delete them from NOT_YET_FIXED"
 
 
 def test_each_import_inside_ready_a_migration_or_a_command_says_why():
     # Migrations are generated and frozen; the rule for them is the place alone.
     unexplained = [
         where
-        for where, allowed, commented in scan()
+        for where, allowed, commented, _ in scan()
         if allowed and not commented and "/migrations/" not in where
     ]
     assert unexplained == []
@@ -85,10 +108,10 @@ def test_each_import_inside_ready_a_migration_or_a_command_says_why():
 def test_the_scan_finds_an_import_hidden_in_a_function(tmp_path):
     views = ROOT / "voice" / "feedback" / "views.py"
     source = "def view(request):\n    from voice.feedback import selectors\n"
-    assert [allowed for _, allowed, _ in in_function_imports(views, source)] == [False]
+    assert [found[1] for found in in_function_imports(views, source)] == [False]
     ready = ROOT / "voice" / "feedback" / "apps.py"
     source = "def ready(self):\n    # why\n    from . import rollups\n"
-    assert in_function_imports(ready, source)[0][1:] == (True, True)
+    assert in_function_imports(ready, source)[0][1:3] == (True, True)
 
 
 def test_the_import_contracts_hold():
