@@ -70,9 +70,10 @@ fuzz:  ## random input for every route and role, more examples than CI draws
 	FUZZ_EXAMPLES=$${FUZZ_EXAMPLES:-25} HYPOTHESIS_PROFILE=default \
 		$(BIN)/pytest -n auto tests/security/test_bad_input.py $(PYTEST_ARGS)
 
-lint:  ## ruff check and ruff format --check
+lint:  ## ruff check, ruff format --check and the import contracts (lint-imports)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports --no-logo
 
 check:  ## migrations are complete; production passes check --deploy
 	$(PY) manage.py makemigrations --check --dry-run

@@ -8,7 +8,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from programmes import certificate_references
-from programmes.models import Certificate, EventPage, ProgrammePage
+from programmes.models import Certificate, Consent, EventPage, ProgrammePage
 from programmes.participation import ParticipationEntry
 
 
@@ -239,8 +239,6 @@ class RecordConsentForm(forms.Form):
     )
 
     def __init__(self, *args, for_what: str = "", **kwargs):
-        from programmes.models import Consent
-
         super().__init__(*args, **kwargs)
         offered = {Consent.Relationship.NOT_RECORDED}
         self.fields["relationship"].choices = [

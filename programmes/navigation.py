@@ -1,7 +1,7 @@
 from django.utils.translation import gettext_lazy as _
 
 from accounts.access import HasPermission, Public
-from pages.navigation import NavItem
+from pages.navigation import NavItem, register
 from programmes.permissions import MANAGE_SIGN_UPS, TAKE_PART
 
 NAV_ITEMS = [
@@ -25,3 +25,5 @@ NAV_ITEMS = [
         position=40,
     ),
 ]
+
+register(NAV_ITEMS)

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from programmes.models import ProgrammePage, SignUp
+
 
 @dataclass(frozen=True)
 class ParticipationEntry:
@@ -52,8 +54,6 @@ def participation_entries(user) -> list[ParticipationEntry]:
 
 @register_provider
 def events_attended(user) -> list[ParticipationEntry]:
-    from programmes.models import ProgrammePage, SignUp
-
     sign_ups = list(
         SignUp.objects.filter(person=user, attended=True)
         .select_related("event")

@@ -43,3 +43,5 @@ register(
 
 # A reference and the name it was issued to are shown on the answer.
 never_kept.declare("certificates:check")
+
+roles.register_role_permissions(ROLE_PERMISSIONS)

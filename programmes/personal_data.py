@@ -7,6 +7,7 @@ are already erased once each event is over (`erase_past_event_needs`).
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from privacy.registry import register
 from programmes import services
 from programmes.models import Certificate, SignUp
 
@@ -80,3 +81,6 @@ def erase_for(user, *, keep_anonymised: bool) -> list[str]:
     SignUp.objects.filter(person=user).delete()
     Certificate.objects.filter(person=user).delete()
     return []
+
+
+register(__name__)

@@ -11,10 +11,8 @@ from __future__ import annotations
 import fnmatch
 from dataclasses import dataclass
 from enum import StrEnum
-from importlib import import_module
 
-from django.apps import apps
-from django.conf import settings
+from django.utils.module_loading import autodiscover_modules
 
 
 class Outcome(StrEnum):
@@ -111,8 +109,26 @@ _prefix_rules: dict[str, Rule] = {}
 _discovered = False
 
 
+def discover_permissions() -> None:
+    """Import every app's `permissions.py` once; each registers what it declares.
+
+    Done on first use rather than in `AccountsConfig.ready`: accounts is ready
+    before Wagtail's apps, and Django's `autodiscover_modules` imports every
+    installed app's `permissions` module, Wagtail's images one too, which must
+    wait until its app is ready. Accounts sits below the apps it finds, so it
+    never imports them by name.
+    """
+    global _discovered
+    if not _discovered:
+        autodiscover_modules("permissions")
+        _discovered = True
+
+
 def register(rules: dict[str, Rule]) -> None:
-    """Declare rules by view name; a name may end in `*` to cover a family."""
+    """Declare rules by view name; a name may end in `*` to cover a family.
+
+    Called at import of each app's `permissions.py` (see `discover_permissions`).
+    """
     for name, rule in rules.items():
         if name in _rules and _rules[name] != rule:
             raise ValueError(f"Two different access rules for {name!r}")
@@ -125,30 +141,8 @@ def register_prefix(path_prefix: str, rule: Rule) -> None:
 
 
 def all_rules() -> dict[str, Rule]:
-    global _discovered
-    if not _discovered:
-        project_permission_modules()  # importing each module registers its rules
-        _discovered = True
+    discover_permissions()
     return _rules
-
-
-def project_modules(module_name: str) -> list:
-    """The module of that name (e.g. `permissions`) in each of this project's own apps that has one."""
-    modules = []
-    for app_config in apps.get_app_configs():
-        if app_config.name.split(".")[0] not in settings.PROJECT_PACKAGES:
-            continue
-        try:
-            modules.append(import_module(f"{app_config.name}.{module_name}"))
-        except ModuleNotFoundError as error:
-            if error.name != f"{app_config.name}.{module_name}":
-                raise
-    return modules
-
-
-def project_permission_modules() -> list:
-    """The `permissions` module of each of this project's own apps."""
-    return project_modules("permissions")
 
 
 def rule_for(view_name: str, path: str = "") -> Rule | None:

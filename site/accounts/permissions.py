@@ -77,3 +77,5 @@ register(
 
 # Everything under /admin/ is the Wagtail admin; its own permission checks apply inside.
 register_prefix("/admin/", HasPermission("wagtailadmin.access_admin"))
+
+roles.register_role_permissions(ROLE_PERMISSIONS)

@@ -1,8 +1,15 @@
 """What the accounts app holds about a person: the account, messages and sign-in codes.
 
-See privacy/registry.py for the contract this module follows.
+See privacy/registry.py for the contract this module follows. Accounts sits
+below privacy, so privacy registers this module (privacy/apps.py) rather than
+this module importing privacy.
 """
 
+from datetime import timedelta
+
+from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Notification, SignInCode, SignInCodeRequest
@@ -15,9 +22,6 @@ def _when(moment) -> str | None:
 
 
 def export_for(user) -> list[dict]:
-    from allauth.account.models import EmailAddress
-    from allauth.mfa.models import Authenticator
-
     rows: list[dict] = [
         {
             "Username": user.get_username(),
@@ -81,9 +85,6 @@ def export_for(user) -> list[dict]:
 
 
 def erase_for(user, *, keep_anonymised: bool) -> list[str]:
-    from allauth.account.models import EmailAddress
-    from allauth.mfa.models import Authenticator
-
     Notification.objects.filter(user=user).delete()
     SignInCode.objects.filter(user=user).delete()
     SignInCodeRequest.objects.filter(user=user).delete()
@@ -95,13 +96,9 @@ def erase_for(user, *, keep_anonymised: bool) -> list[str]:
 
 
 def purge_expired(policy, now) -> dict[str, int]:
-    from django.db.models import Q
-
-    from privacy.retention import days_before
-
-    note_cutoff = days_before(now, policy.notification_days)
+    note_cutoff = now - timedelta(days=policy.notification_days)
     notes, _counts = Notification.objects.filter(created_at__lt=note_cutoff).delete()
-    code_cutoff = days_before(now, policy.sign_in_code_days)
+    code_cutoff = now - timedelta(days=policy.sign_in_code_days)
     codes, _counts = SignInCode.objects.filter(
         Q(used_at__lt=code_cutoff) | Q(used_at__isnull=True, expires_at__lt=code_cutoff)
     ).delete()

@@ -13,7 +13,7 @@ from django.db.models import Q
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 
-from accounts.access import project_permission_modules
+from accounts.access import discover_permissions
 
 YOUNG_PERSON = "Young person"
 PARENT_CARER = "Parent or carer"
@@ -199,6 +199,19 @@ def grant_permissions(apps, role_permissions: dict[str, list[str]]) -> None:
             )
 
 
+_declared_grants: list[dict[str, list[str]]] = []
+
+
+def register_role_permissions(grants: dict[str, list[str]]) -> None:
+    """Declare what each role may do: called by each app's `permissions.py`.
+
+    `sync_roles` imports every app's `permissions.py` first
+    (`accounts.access.discover_permissions`), so every table is applied.
+    """
+    if not any(grants is declared for declared in _declared_grants):
+        _declared_grants.append(grants)
+
+
 def sync_roles(apps=django_apps) -> None:
     """Apply every app's ROLE_PERMISSIONS (from its permissions.py) to the groups.
 
@@ -206,10 +219,9 @@ def sync_roles(apps=django_apps) -> None:
     tables as they are now. It runs after every `migrate` (post_migrate) and
     after a test flushes the database.
     """
-    for module in project_permission_modules():
-        grants = getattr(module, "ROLE_PERMISSIONS", None)
-        if grants:
-            grant_permissions(apps, grants)
+    discover_permissions()
+    for grants in _declared_grants:
+        grant_permissions(apps, grants)
 
 
 def sync_roles_after_migrate(sender, apps=django_apps, **kwargs) -> None:

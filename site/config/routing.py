@@ -1,16 +1,12 @@
-"""Websocket routes, gathered from each app's `routing.py` (`websocket_urlpatterns`).
+"""Websocket routes: every app's (declared in its `routing.py`), then a refusal.
 
 `websocket_routes` is what the ASGI application serves: every app's routes,
 then one that refuses any other path (config/websockets.py).
 """
 
-from accounts.access import project_modules
 from config.websockets import unknown_path
-
-websocket_urlpatterns: list = [
-    pattern
-    for module in project_modules("routing")
-    for pattern in module.websocket_urlpatterns
-]
+from pages.websocket_routes import websocket_urlpatterns
 
 websocket_routes: list = [*websocket_urlpatterns, unknown_path]
+
+__all__ = ["websocket_routes", "websocket_urlpatterns"]

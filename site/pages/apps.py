@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.module_loading import autodiscover_modules
 
 
 class PagesConfig(AppConfig):
@@ -6,6 +7,8 @@ class PagesConfig(AppConfig):
     verbose_name = "Site pages"
 
     def ready(self):
+        # Imported here: these modules read models and settings, which need the
+        # app registry ready.
         from pages import (
             lookups,  # noqa: F401  (registers overflow-safe lookups)
             service_settings,
@@ -16,3 +19,7 @@ class PagesConfig(AppConfig):
         neutralise_wagtail_exports()
         service_settings.connect_signals()
         workflow_messages.connect_signals()
+        # Each app's navigation.py and routing.py register their links and
+        # websocket routes when imported (pages.navigation.register,
+        # pages.websocket_routes.register); pages may not import feature apps.
+        autodiscover_modules("navigation", "routing")

@@ -1,7 +1,9 @@
 """The links each person sees, decided by the same access rules as the pages themselves.
 
-Site-wide links are listed here; each app adds its own in `<app>/navigation.py`
-as `NAV_ITEMS = [NavItem(...)]`, in the order given by `position`.
+Site-wide links (and the accounts app's) are listed here; each app adds its own
+in `<app>/navigation.py` with `register(NAV_ITEMS)`, shown in the order given by
+`position`. `PagesConfig.ready` imports every app's `navigation.py` with
+Django's `autodiscover_modules`.
 """
 
 from collections.abc import Callable
@@ -12,8 +14,9 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from accounts.access import HasPermission, Public, Rule, SignedIn, project_modules
+from accounts.access import HasPermission, Outcome, Public, Rule, SignedIn
 from accounts.notifications import unread_count
+from accounts.permissions import AGREE_SIGN_IN_CODES
 
 
 @dataclass(frozen=True)
@@ -56,6 +59,17 @@ NAV_ITEMS = [
         ),
     ),
     NavItem(
+        _("New sign-in codes to agree"),
+        "young_people:code_requests",
+        HasPermission(AGREE_SIGN_IN_CODES),
+        area="staff",
+        description=_(
+            "A worker asked for a new code for someone who has a password. "
+            "Check and agree, or refuse."
+        ),
+        position=55,
+    ),
+    NavItem(
         _("Site admin"),
         "wagtailadmin_home",
         HasPermission("wagtailadmin.access_admin"),
@@ -74,19 +88,22 @@ NAV_ITEMS = [
 ]
 
 
+_registered: list[NavItem] = []
+
+
+def register(items: list[NavItem]) -> None:
+    """Add an app's links; called at import of each app's `navigation.py`."""
+    _registered.extend(item for item in items if item not in _registered)
+    all_nav_items.cache_clear()
+
+
 @cache
 def all_nav_items() -> list[NavItem]:
     """These links and every app's, in order of position (stable within a position)."""
-    items = list(NAV_ITEMS)
-    for module in project_modules("navigation"):
-        if module.__name__ != __name__:
-            items.extend(module.NAV_ITEMS)
-    return sorted(items, key=lambda item: item.position)
+    return sorted([*NAV_ITEMS, *_registered], key=lambda item: item.position)
 
 
 def items_for(user, area: str) -> list[dict]:
-    from accounts.access import Outcome
-
     visible = []
     for item in all_nav_items():
         if item.area != area or item.rule.outcome_for(user) is not Outcome.ALLOW:

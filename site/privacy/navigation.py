@@ -3,7 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 
 from accounts.access import HasPermission, SignedIn
-from pages.navigation import NavItem
+from pages.navigation import NavItem, register
 
 NAV_ITEMS = [
     NavItem(
@@ -33,3 +33,5 @@ NAV_ITEMS = [
         position=71,
     ),
 ]
+
+register(NAV_ITEMS)

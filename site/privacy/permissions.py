@@ -41,3 +41,5 @@ never_kept.declare(
     "wagtailcore_login",
     "wagtail*_authenticate_with_password",
 )
+
+roles.register_role_permissions(ROLE_PERMISSIONS)

@@ -3,6 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 
 from privacy.models import AccessLog
+from privacy.registry import register
 from privacy.retention import years_before
 
 LABEL = _("When staff opened your records")
@@ -34,3 +35,6 @@ def purge_expired(policy, now) -> dict[str, int]:
     cutoff = years_before(now, policy.access_log_years)
     deleted, _counts = AccessLog.objects.filter(created_at__lt=cutoff).delete()
     return {"records of staff opening records deleted": deleted}
+
+
+register(__name__)

@@ -4,8 +4,9 @@ The contract
 ============
 
 Every project app that keeps anything about a person has a module
-``<app>/personal_data.py`` (found with
-``accounts.access.project_modules("personal_data")``) defining:
+``<app>/personal_data.py`` that ends with ``register(__name__)`` (privacy's
+AppConfig.ready imports them all with Django's ``autodiscover_modules``; the
+accounts app sits below privacy, so privacy registers its module for it), defining:
 
 ``LABEL = "Feedback"``
     A heading in plain words, used on /my-data/ and as the section name in
@@ -34,16 +35,24 @@ Every project app that keeps anything about a person has a module
     Return what was done as ``{"plain description": count}``. Run daily by
     ``manage.py purge_expired_data``.
 
+An app whose people can agree to share what they wrote (feedback) also calls
+``register_sharing(consents_for, stop_sharing)``: ``consents_for(user)`` lists
+what they agreed to share for /my-data/ (``voice.feedback.selectors.ConsentRecord``,
+as privacy/index.html shows them), and
+``stop_sharing(user, item_id)`` stops one (raising Http404 if it is not theirs).
+
 Staff views in any app that show one identifiable person's records call
 ``privacy.audit.record_access(request, subject_user, what)``.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from importlib import import_module
 from types import ModuleType
 
-from accounts.access import project_modules
+from django.http import Http404
 
 
 @dataclass(frozen=True)
@@ -52,9 +61,45 @@ class Section:
     rows: list[dict]
 
 
+@dataclass(frozen=True)
+class Sharing:
+    consents_for: Callable
+    stop_sharing: Callable
+
+
+_module_names: list[str] = []
+_sharing: list[Sharing] = []
+
+
+def register(module_name: str) -> None:
+    """Add an app's personal_data module (it passes its own `__name__`)."""
+    if module_name not in _module_names:
+        _module_names.append(module_name)
+
+
+def register_sharing(consents_for: Callable, stop_sharing: Callable) -> None:
+    """Say where the things a person agreed to share are listed and stopped."""
+    sharing = Sharing(consents_for, stop_sharing)
+    if _sharing and _sharing[0] != sharing:
+        raise ValueError("Only one app may list what people agreed to share")
+    _sharing[:] = [sharing]
+
+
 def personal_data_modules() -> list[ModuleType]:
     """Each app's `personal_data` module, in the order apps are installed."""
-    return project_modules("personal_data")
+    return [import_module(name) for name in _module_names]
+
+
+def consents_for(user) -> list:
+    """What the person agreed to share, newest first (empty if no app offers it)."""
+    return [consent for sharing in _sharing for consent in sharing.consents_for(user)]
+
+
+def stop_sharing(user, item_id: int) -> None:
+    """Stop sharing one thing the person agreed to share."""
+    if not _sharing:
+        raise Http404
+    _sharing[0].stop_sharing(user, item_id)
 
 
 def export_sections(user) -> list[Section]:

@@ -2,18 +2,16 @@
 
 from django.contrib import messages
 from django.contrib.auth import logout
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from privacy import selectors, services
+from privacy import registry, services
 from privacy.export import json_download
 from privacy.forms import DeleteAccountForm
 from privacy.models import RetentionSettings
 from privacy.registry import export_sections
-from voice.feedback.models import Feedback
-from voice.feedback.services import withdraw_share_consent
 
 DELETED_SESSION_KEY = "privacy_account_deleted"
 
@@ -26,7 +24,7 @@ def index(request):
         "privacy/index.html",
         {
             "sections": sections,
-            "consents": selectors.consent_records(request.user),
+            "consents": registry.consents_for(request.user),
             "policy": RetentionSettings.load(request_or_site=request),
         },
     )
@@ -48,8 +46,7 @@ def printable(request):
 
 @require_POST
 def stop_sharing(request, feedback_id: int):
-    feedback = get_object_or_404(Feedback, pk=feedback_id, author=request.user)
-    withdraw_share_consent(feedback=feedback)
+    registry.stop_sharing(request.user, feedback_id)
     messages.success(
         request, _("Done. That feedback is no longer shared on our website.")
     )

@@ -9,9 +9,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from tests.review.factories import ReviewCycleFactory, TopicFactory, at
-from voice.board import review_sections
 from voice.board.models import ManagementResponse, Recommendation
-from voice.review import figures
+from voice.review import figures, sections
 from voice.review import services as review_services
 from voice.review.models import Action
 
@@ -77,7 +76,7 @@ def test_the_section_counts_sent_answered_accepted_and_the_median_days(
     Recommendation.objects.create(title="Draft", what_we_found="x", what_we_ask="y")
     act(accepted, manager, cycle, what="Open until 6pm")
 
-    (section,) = review_sections.sections(cycle)
+    (section,) = sections.board_sections(cycle)
     rows = dict(section.report_rows)
     assert rows["Recommendations sent"] == 4
     assert rows["Recommendations answered"] == 3
@@ -109,7 +108,7 @@ def test_the_board_report_page_and_csv_hold_the_board_figures(
 
 def _queries(cycle) -> int:
     with CaptureQueriesContext(connection) as captured:
-        (section,) = review_sections.sections(cycle)
+        (section,) = sections.board_sections(cycle)
         for item in section.context["recommendations"]:
             list(item.followed_actions)
             getattr(item, "response", None)

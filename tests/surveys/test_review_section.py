@@ -14,7 +14,7 @@ from tests.factories import user_with_role
 from tests.review.factories import ReviewCycleFactory
 from tests.surveys.factories import make_survey
 from tests.surveys.test_results import add_response
-from voice.surveys.review_sections import sections
+from voice.review.sections import survey_sections as sections
 
 IN_CYCLE = datetime.datetime(2026, 2, 10, 12, tzinfo=datetime.UTC)
 

@@ -20,6 +20,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from accounts import roles
 from voice.board.page_access import grant_board_page_permissions
 from voice.feedback.models import Feedback
 from voice.moderation.models import ModeratedText, Theme
@@ -60,14 +61,12 @@ class BoardIndexPage(Page):
             grant_board_page_permissions(self)
 
     def get_context(self, request, *args, **kwargs):
-        from voice.board import selectors
-
         context = super().get_context(request, *args, **kwargs)
-        context["profiles"] = selectors.public_profiles()
+        context["profiles"] = MemberProfile.shown_publicly()
         context["meetings"] = (
             MeetingPage.objects.child_of(self).live().order_by("-date")[:12]
         )
-        context["recommendations"] = selectors.influence_log(public=True)
+        context["recommendations"] = Recommendation.objects.influence_log(public=True)
         return context
 
 
@@ -155,6 +154,21 @@ class MemberProfile(models.Model):
     def __str__(self) -> str:
         return self.chosen_name
 
+    @classmethod
+    def shown_publicly(cls) -> list[dict]:
+        """Profiles members agreed to show, with only the chosen name and avatar."""
+        profiles = cls.objects.filter(
+            is_public=True, user__groups__name=roles.BOARD_MEMBER, user__is_active=True
+        ).only("chosen_name", "avatar")
+        return [
+            {
+                "chosen_name": profile.chosen_name,
+                "avatar": AVATAR_SYMBOLS.get(profile.avatar, ""),
+                "avatar_label": profile.get_avatar_display(),
+            }
+            for profile in profiles
+        ]
+
 
 AVATAR_SYMBOLS = {
     "star": "⭐",
@@ -221,6 +235,32 @@ class RecommendationQuerySet(models.QuerySet):
 
     def responded(self) -> RecommendationQuerySet:
         return self.filter(status=Recommendation.Status.RESPONDED)
+
+    def influence_log(self, *, public: bool = False) -> RecommendationQuerySet:
+        """Recommendations with their response and the actions that followed, newest first.
+
+        The public sees submitted recommendations and only the actions that are
+        under way, done or not possible (as on "You said, we did"); members see
+        every action, proposed ones too. Each recommendation's actions are in
+        `followed_actions`.
+        """
+        # The review's Action, reached through the reverse relation: the review
+        # sits above the board, so the board never imports it.
+        Action = Recommendation.actions.rel.related_model  # noqa: N806
+
+        actions = Action.objects.order_by("-status_changed_at", "-pk")
+        if public:
+            actions = actions.filter(status__in=Action.PUBLIC_STATUSES)
+        recommendations = (
+            self.select_related("response")
+            .prefetch_related(
+                models.Prefetch("actions", queryset=actions, to_attr="followed_actions")
+            )
+            .order_by("-submitted_at", "-created_at")
+        )
+        if public:
+            recommendations = recommendations.submitted()
+        return recommendations
 
 
 class Recommendation(models.Model):

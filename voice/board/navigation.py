@@ -3,7 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 
 from accounts.access import HasPermission, Public
-from pages.navigation import NavItem
+from pages.navigation import NavItem, register
 from voice.board.permissions import MEMBERS_AREA, RESPOND, REVIEW_APPLICATIONS
 
 NAV_ITEMS = [
@@ -22,3 +22,5 @@ NAV_ITEMS = [
         position=40,
     ),
 ]
+
+register(NAV_ITEMS)

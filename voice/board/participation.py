@@ -13,14 +13,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from programmes.participation import ParticipationEntry
+from voice.board.models import MeetingPage, Recommendation
 from voice.moderation.models import ModeratedText
 
 
 def board_participation(user) -> list[ParticipationEntry]:
     if not getattr(user, "is_authenticated", False):
         return []
-    from voice.board.models import MeetingPage, Recommendation
-
     entries = [
         ParticipationEntry(
             date=meeting.date,

@@ -35,3 +35,5 @@ register(
         "board_admin:respond": HasPermission(RESPOND),
     }
 )
+
+roles.register_role_permissions(ROLE_PERMISSIONS)

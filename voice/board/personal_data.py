@@ -15,6 +15,7 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from privacy.registry import register
 from voice.board import services
 from voice.board.models import (
     BoardApplication,
@@ -140,3 +141,6 @@ def erase_for(user, *, keep_anonymised: bool) -> list[str]:
         )
         % {"count": kept}
     ]
+
+
+register(__name__)

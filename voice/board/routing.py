@@ -1,7 +1,10 @@
 from django.urls import path
 
+from pages.websocket_routes import register
 from voice.board.consumers import MeetingConsumer
 
 websocket_urlpatterns = [
     path("ws/board/meetings/<int:meeting_id>/", MeetingConsumer.as_asgi()),
 ]
+
+register(websocket_urlpatterns)

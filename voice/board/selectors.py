@@ -4,34 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 
-from accounts import roles
 from privacy.small_groups import MIN_GROUP_SIZE
 from voice.board.models import (
-    AVATAR_SYMBOLS,
-    MemberProfile,
     Question,
-    Recommendation,
     Vote,
 )
 from voice.feedback.models import Feedback
 from voice.moderation.models import ModeratedText
-
-
-def public_profiles() -> list[dict]:
-    """Profiles members agreed to show, with only the chosen name and avatar."""
-    profiles = MemberProfile.objects.filter(
-        is_public=True, user__groups__name=roles.BOARD_MEMBER, user__is_active=True
-    ).only("chosen_name", "avatar")
-    return [
-        {
-            "chosen_name": profile.chosen_name,
-            "avatar": AVATAR_SYMBOLS.get(profile.avatar, ""),
-            "avatar_label": profile.get_avatar_display(),
-        }
-        for profile in profiles
-    ]
 
 
 def shared_feedback() -> QuerySet[Feedback]:
@@ -108,31 +89,6 @@ def evidence_quotes(limit: int = 30) -> list[Feedback]:
         .select_related("topic", "moderated_text")
         .order_by("-created_at")[:limit]
     )
-
-
-def influence_log(*, public: bool = False) -> QuerySet[Recommendation]:
-    """Recommendations with their response and the actions that followed, newest first.
-
-    The public sees submitted recommendations and only the actions that are
-    under way, done or not possible (as on "You said, we did"); members see
-    every action, proposed ones too. Each recommendation's actions are in
-    `followed_actions`.
-    """
-    from voice.review.models import Action
-
-    actions = Action.objects.order_by("-status_changed_at", "-pk")
-    if public:
-        actions = actions.filter(status__in=Action.PUBLIC_STATUSES)
-    recommendations = (
-        Recommendation.objects.select_related("response")
-        .prefetch_related(
-            Prefetch("actions", queryset=actions, to_attr="followed_actions")
-        )
-        .order_by("-submitted_at", "-created_at")
-    )
-    if public:
-        recommendations = recommendations.submitted()
-    return recommendations
 
 
 def vote_counts(question_id: int) -> dict[str, int]:

@@ -26,6 +26,7 @@ from voice.board.models import (
     Vote,
 )
 from voice.board.permissions import RUN_MEETING, TAKE_PART
+from voice.board.selectors import vote_counts
 from voice.moderation.models import ModeratedText
 from voice.moderation.services import submit_text
 from voice.safeguarding.screening import screen
@@ -338,8 +339,6 @@ def open_question(*, meeting: MeetingPage, by, text: str, kind: str) -> Question
 @transaction.atomic
 def close_question(*, question: Question, by) -> Question:
     """Stop voting and keep the counts in the meeting's record."""
-    from voice.board.selectors import vote_counts
-
     question = Question.objects.select_for_update().get(pk=question.pk)
     if not may_run_meeting(by, question.meeting):
         raise PermissionDenied

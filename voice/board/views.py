@@ -111,7 +111,7 @@ def recommendation_list(request):
         request,
         "board/recommendation_list.html",
         {
-            "recommendations": selectors.influence_log(),
+            "recommendations": Recommendation.objects.influence_log(),
             "may_edit": may_edit_drafts(request.user),
         },
     )
@@ -238,12 +238,12 @@ def influence_log(request):
     return render(
         request,
         "board/influence_log.html",
-        {"recommendations": selectors.influence_log()},
+        {"recommendations": Recommendation.objects.influence_log()},
     )
 
 
 def influence_log_export(request, file_format: str):
-    recommendations = list(selectors.influence_log())
+    recommendations = list(Recommendation.objects.influence_log())
     if file_format == "csv":
         return exports.influence_csv(recommendations)
     if file_format == "xlsx":

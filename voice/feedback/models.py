@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from voice.feedback.about_you import Question
+from voice.feedback.receipts import normalise_receipt_code
 from voice.moderation.models import ModeratedText
 
 
@@ -116,6 +117,15 @@ class Feedback(models.Model):
     @property
     def is_anonymous(self) -> bool:
         return self.author_id is None
+
+    @staticmethod
+    def receipt_code_as_stored(typed: str) -> str | None:
+        """A typed receipt code in its stored form (None if it cannot be one).
+
+        For the moderation queue's search, which reaches this model through its
+        relation to the words (moderation sits below feedback).
+        """
+        return normalise_receipt_code(typed)
 
     @property
     def is_shared(self) -> bool:

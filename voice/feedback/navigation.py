@@ -1,7 +1,7 @@
 from django.utils.translation import gettext_lazy as _
 
 from accounts.access import Public, SignedIn
-from pages.navigation import NavItem
+from pages.navigation import NavItem, register
 
 NAV_ITEMS = [
     NavItem(_("Give feedback"), "feedback:give", Public(), position=10),
@@ -15,3 +15,5 @@ NAV_ITEMS = [
         position=20,
     ),
 ]
+
+register(NAV_ITEMS)

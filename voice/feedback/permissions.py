@@ -48,3 +48,5 @@ never_kept.declare(
     "feedback:unsafe",
     "feedback:unsafe_sent",
 )
+
+roles.register_role_permissions(ROLE_PERMISSIONS)

@@ -5,11 +5,16 @@ in moderation's `ModeratedText`, whose own module erases them; here the link
 to the person goes, while topic, feeling and date stay for reports.
 """
 
+from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from privacy.registry import register, register_sharing
+from privacy.retention import months_before
 from voice.feedback import rollups
 from voice.feedback.models import Feedback
+from voice.feedback.selectors import consent_records
+from voice.feedback.services import withdraw_share_consent
 
 LABEL = _("Feedback")
 
@@ -55,8 +60,6 @@ def erase_for(user, *, keep_anonymised: bool) -> list[str]:
 
 
 def purge_expired(policy, now) -> dict[str, int]:
-    from privacy.retention import months_before
-
     cutoff = months_before(now, policy.free_text_months)
     unlinked = Feedback.objects.filter(
         moderated_text__decided_at__lt=cutoff,
@@ -66,3 +69,13 @@ def purge_expired(policy, now) -> dict[str, int]:
     count = unlinked.update(author=None, supported_by=None, submission_token=None)
     rollups.refresh_days(days)
     return {"feedback no longer linked to a person": count}
+
+
+def stop_sharing(user, feedback_id: int) -> None:
+    """Stop sharing one piece of the person's own feedback (404 if not theirs)."""
+    feedback = get_object_or_404(Feedback, pk=feedback_id, author=user)
+    withdraw_share_consent(feedback=feedback)
+
+
+register(__name__)
+register_sharing(consent_records, stop_sharing)

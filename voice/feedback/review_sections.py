@@ -18,7 +18,6 @@ from django.utils.translation import gettext_lazy as _
 from privacy.small_groups import MIN_GROUP_SIZE, groups_to_hide
 from voice.feedback.about_you import ANSWERS, NOT_ANSWERED, Question
 from voice.feedback.models import AboutYouCount
-from voice.review.sections import ReviewSection
 
 NOT_SHOWN = f"Fewer than {MIN_GROUP_SIZE}: not shown"
 DID_NOT_ANSWER = _("Did not answer")
@@ -77,22 +76,3 @@ def question_tables(counts: dict[tuple[str, str], int]) -> list[QuestionTable]:
             )
         )
     return tables
-
-
-def sections(cycle) -> list[ReviewSection]:
-    tables = question_tables(counts_in(cycle))
-    return [
-        ReviewSection(
-            title=str(_("Who gave their view")),
-            template_name="feedback/includes/about_you_section.html",
-            context={"tables": tables, "min_group_size": MIN_GROUP_SIZE},
-            report_rows=[
-                (
-                    f"{table.question}: {row.label}",
-                    NOT_SHOWN if row.hidden else row.count,
-                )
-                for table in tables
-                for row in table.rows
-            ],
-        )
-    ]

@@ -288,3 +288,37 @@ def what_changed_for_each(
 
 def feeling_face(feeling: int) -> str:
     return FEELING_FACES.get(feeling, "")
+
+
+@dataclass(frozen=True)
+class ConsentRecord:
+    feedback: Feedback
+    where_it_is: str
+    can_stop: bool
+
+
+def consent_records(user) -> list[ConsentRecord]:
+    """Each piece of feedback the person agreed to share, and where it is now."""
+    given = (
+        Feedback.objects.filter(author=user, share_consent=True)
+        .select_related("topic", "moderated_text")
+        .order_by("-created_at")
+    )
+    return [
+        ConsentRecord(
+            feedback=item,
+            where_it_is=_sharing_state(item),
+            can_stop=item.share_consent_withdrawn_at is None,
+        )
+        for item in given
+    ]
+
+
+def _sharing_state(item: Feedback) -> str:
+    if item.share_consent_withdrawn_at is not None:
+        return _("You stopped sharing this. It is not on our website.")
+    if item.is_shared:
+        return _("Shared on our website, without your name.")
+    if item.moderated_text.status == ModeratedText.Status.WAITING:
+        return _("Waiting to be read. It is not shared yet.")
+    return _("Not shared.")

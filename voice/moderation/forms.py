@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from voice.moderation.models import ModeratedText, NotSharedReason, Theme
-from voice.moderation.selectors import Flag, QueueFilters
+from voice.moderation.selectors import Flag, QueueFilters, feedback_model
 from voice.moderation.services import REPLY_MAX_LENGTH
 
 TEXT_MAX_LENGTH = 5000
@@ -29,11 +29,12 @@ class QueueFilterForm(forms.Form):
     q = forms.CharField(label=_("Search"), required=False, max_length=100)
 
     def __init__(self, *args, **kwargs):
-        from voice.feedback.models import Speaker, Topic
-
         super().__init__(*args, **kwargs)
-        self.fields["topic"].queryset = Topic.objects.all()
-        self.fields["speaker"].choices = [("", _("Anyone")), *Speaker.choices]
+        feedback = feedback_model()._meta
+        topics = feedback.get_field("topic").related_model.objects.all()
+        self.fields["topic"].queryset = topics
+        speakers = feedback.get_field("speaker").choices
+        self.fields["speaker"].choices = [("", _("Anyone")), *speakers]
 
     def filters(self) -> QueueFilters:
         """The filters asked for; anything invalid is simply not applied."""

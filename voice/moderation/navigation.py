@@ -3,7 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 
 from accounts.access import HasPermission
-from pages.navigation import NavItem
+from pages.navigation import NavItem, register
 from voice.moderation.permissions import MODERATE
 from voice.moderation.selectors import waiting_badge
 
@@ -27,3 +27,5 @@ NAV_ITEMS = [
         script="js/moderation.js",
     ),
 ]
+
+register(NAV_ITEMS)

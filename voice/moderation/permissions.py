@@ -23,3 +23,5 @@ ROLE_PERMISSIONS = {
 }
 
 register({"moderation:*": HasPermission(MODERATE)})
+
+roles.register_role_permissions(ROLE_PERMISSIONS)

@@ -11,6 +11,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from privacy.registry import register
+from privacy.retention import months_before, years_before
 from voice.moderation.models import ModeratedText
 from voice.safeguarding.models import SafeguardingConcern
 
@@ -133,8 +135,6 @@ def erase_for(user, *, keep_anonymised: bool) -> list[str]:
 
 
 def purge_expired(policy, now) -> dict[str, int]:
-    from privacy.retention import months_before, years_before
-
     text_cutoff = months_before(now, policy.free_text_months)
     expired_texts = ModeratedText.objects.filter(
         decided_at__lt=text_cutoff, anonymised_at__isnull=True
@@ -177,3 +177,6 @@ def purge_expired(policy, now) -> dict[str, int]:
         "safeguarding records anonymised": concern_count,
         "words in safeguarding records removed": concern_text_count,
     }
+
+
+register(__name__)

@@ -10,7 +10,6 @@ from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from pages.working_days import working_days_before
-from voice.feedback.receipts import normalise_receipt_code
 from voice.moderation.models import ModeratedText
 
 OVERDUE_AFTER_WORKING_DAYS = 2
@@ -60,6 +59,15 @@ def waiting_badge() -> int | str:
     return counted if counted <= limit else f"{limit:,}+"
 
 
+def feedback_model():
+    """The feedback model, reached through its relation to the words.
+
+    Feedback keeps its words in ModeratedText and so sits above moderation;
+    the queue filters on the feedback a text belongs to without importing it.
+    """
+    return ModeratedText._meta.get_field("feedback").related_model
+
+
 def moderation_queue(filters: QueueFilters) -> QuerySet[ModeratedText]:
     """The queue, oldest first, with what each row shows loaded in the same query."""
     items = waiting_items().select_related("feedback__topic", "claimed_by")
@@ -79,7 +87,7 @@ def moderation_queue(filters: QueueFilters) -> QuerySet[ModeratedText]:
         if search.isdigit():
             query |= Q(pk=int(search))
         query |= Q(feedback__receipt_code__iexact=search)
-        code = normalise_receipt_code(search)
+        code = feedback_model().receipt_code_as_stored(search)
         if code is not None:  # typed as people type codes: "kxtr 9mpa"
             query |= Q(feedback__receipt_code=code)
         items = items.filter(query)

@@ -17,6 +17,7 @@ from accounts.notifications import notify
 from voice.moderation import live
 from voice.moderation.models import ModeratedText, NotSharedReason, Theme
 from voice.moderation.selectors import active_claimant, feedback_for
+from voice.moderation.tasks import screen_text
 from voice.safeguarding import services as safeguarding
 from voice.safeguarding.models import SafeguardingConcern
 from voice.safeguarding.screening import screen
@@ -55,8 +56,6 @@ def submit_text(
     from every public place, and becomes a safeguarding concern. Screening for
     offensive words and personal details runs after the response, in a task.
     """
-    from voice.moderation.tasks import screen_text
-
     matches = screen(text).matches
     item = ModeratedText(
         kind=kind,
@@ -81,29 +80,6 @@ def submit_text(
         live.queue_event("item.arrived", item_id)
     # After the arrival is announced, so moderators hear of it first.
     transaction.on_commit(lambda: screen_text.enqueue(item_id))
-    return item
-
-
-@transaction.atomic
-def record_screening(
-    *,
-    item: ModeratedText,
-    offensive_words: list[dict],
-    personal_details: list[dict],
-    proposed_redaction: str,
-) -> ModeratedText:
-    """Store what the background screening found, unless a moderator got there first."""
-    item = ModeratedText.objects.select_for_update().get(pk=item.pk)
-    item.offensive_words = offensive_words
-    item.personal_details = personal_details
-    item.screened_at = timezone.now()
-    fields = ["offensive_words", "personal_details", "screened_at"]
-    if not item.redacted_text and item.status == ModeratedText.Status.WAITING:
-        item.proposed_redaction = proposed_redaction
-        fields.append("proposed_redaction")
-    item.save(update_fields=fields)
-    if item.status == ModeratedText.Status.WAITING:
-        live.queue_event("item.screened", item.pk)
     return item
 
 

@@ -1,13 +1,40 @@
-"""Background work for moderation: screening that costs too much for the request path."""
+"""Background work for moderation: screening that costs too much for the request path,
+and the write that stores what it found."""
 
+from django.db import transaction
+from django.utils import timezone
 from django_tasks import task
 
+from voice.moderation import live
 from voice.moderation.models import ModeratedText
 from voice.safeguarding.screening import (
     find_offensive_words,
     find_personal_details,
     propose_redaction,
 )
+
+
+@transaction.atomic
+def record_screening(
+    *,
+    item: ModeratedText,
+    offensive_words: list[dict],
+    personal_details: list[dict],
+    proposed_redaction: str,
+) -> ModeratedText:
+    """Store what the background screening found, unless a moderator got there first."""
+    item = ModeratedText.objects.select_for_update().get(pk=item.pk)
+    item.offensive_words = offensive_words
+    item.personal_details = personal_details
+    item.screened_at = timezone.now()
+    fields = ["offensive_words", "personal_details", "screened_at"]
+    if not item.redacted_text and item.status == ModeratedText.Status.WAITING:
+        item.proposed_redaction = proposed_redaction
+        fields.append("proposed_redaction")
+    item.save(update_fields=fields)
+    if item.status == ModeratedText.Status.WAITING:
+        live.queue_event("item.screened", item.pk)
+    return item
 
 
 @task()
@@ -17,8 +44,6 @@ def screen_text(item_id: int) -> None:
     Runs after the response: the model takes several times longer than the
     whole submission, and the child should not wait for it.
     """
-    from voice.moderation.services import record_screening
-
     item = ModeratedText.objects.filter(pk=item_id).first()
     if item is None:
         return

@@ -5,6 +5,7 @@ import datetime
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
+from voice.board.models import Recommendation
 from voice.feedback import receipts
 from voice.feedback.models import Feedback, Speaker, Topic
 from voice.moderation.models import ModeratedText, Theme
@@ -183,8 +184,6 @@ def seed(context: dict) -> None:
 
 def board_recommendations(topic_name: str) -> list:
     """The letters action answers the shadow board's demo recommendation about letters."""
-    from voice.board.models import Recommendation
-
     if topic_name != "Letters and texts":
         return []
     return list(

@@ -12,6 +12,7 @@ from voice.board.models import Recommendation
 from voice.feedback.models import Feedback, Topic
 from voice.moderation.models import ModeratedText, Theme
 from voice.review.models import Action, Rating, ReviewCycle
+from voice.surveys.models import SurveyPage
 
 
 class DateInput(forms.DateInput):
@@ -75,8 +76,6 @@ def staff_people():
 
 def survey_questions() -> list[tuple[str, str, str]]:
     """Every question of every published survey, as ("survey:block", survey title, question)."""
-    from voice.surveys.models import SurveyPage
-
     choices = []
     for survey in SurveyPage.objects.live().order_by("-first_published_at", "pk"):
         for block in survey.question_blocks():
@@ -182,8 +181,6 @@ class ActionForm(forms.ModelForm):
 
     def clean_survey_questions(self) -> list[tuple]:
         """The chosen questions as (survey page, block id, question text)."""
-        from voice.surveys.models import SurveyPage
-
         values = self.cleaned_data["survey_questions"]
         chosen = [value.split(":", 1) for value in values]
         surveys = SurveyPage.objects.in_bulk([int(pk) for pk, _block in chosen])

@@ -3,7 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 
 from accounts.access import HasPermission, Public
-from pages.navigation import NavItem
+from pages.navigation import NavItem, register
 from voice.review.permissions import RUN_REVIEW
 
 NAV_ITEMS = [
@@ -17,3 +17,5 @@ NAV_ITEMS = [
         position=60,
     ),
 ]
+
+register(NAV_ITEMS)

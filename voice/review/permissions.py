@@ -23,3 +23,5 @@ register(
 
 # A rating answers a post carrying a receipt code: never kept.
 never_kept.declare("you_said_we_did:rate")
+
+roles.register_role_permissions(ROLE_PERMISSIONS)

@@ -18,6 +18,7 @@ report's rating figures stay the same.
 
 from django.utils.translation import gettext_lazy
 
+from privacy.registry import register
 from voice.review.models import Action, ActionRating
 
 LABEL = gettext_lazy("You said, we did")
@@ -52,3 +53,6 @@ def export_for(user) -> list[dict]:
 def erase_for(user, *, keep_anonymised: bool) -> list[str]:
     """Nothing of its own: the ratings go with the feedback the feedback module unlinks."""
     return []
+
+
+register(__name__)

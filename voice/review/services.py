@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
+from accounts import roles
 from accounts.notifications import notify
 from voice.feedback.models import Feedback, Topic
 from voice.moderation.models import ModeratedText, Theme
@@ -325,8 +326,6 @@ def set_survey_questions(action: Action, questions: Iterable[tuple]) -> bool:
 def tell_the_board(action: Action) -> int:
     """Tell every board member what happened to an action that answers their recommendation."""
     from django.contrib.auth import get_user_model
-
-    from accounts import roles
 
     titles = list(action.recommendations.values_list("title", flat=True))
     recommendation_ids = list(action.recommendations.values_list("pk", flat=True))

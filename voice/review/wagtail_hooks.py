@@ -5,6 +5,7 @@ from wagtail import hooks
 from wagtail.log_actions import LogFormatter
 
 from voice.review.models import Action, rating_choices
+from voice.review.selectors import what_changed_for_each
 
 CYCLE_CREATED = "review.cycle.create"
 CYCLE_CHANGED = "review.cycle.edit"
@@ -73,8 +74,6 @@ def what_changed_because_of_feedback(
     only the child who gave the feedback sees (their receipt proves it).
     """
     from django.template.loader import render_to_string
-
-    from voice.review.selectors import what_changed_for_each
 
     by_feedback = {item.pk: item for item in feedback}
     return {

@@ -7,6 +7,8 @@ class SafeguardingConfig(AppConfig):
     verbose_name = "Safeguarding"
 
     def ready(self):
-        from voice.safeguarding import screening  # models are loaded only now
+        # Imported here: screening connects signals to models, which are
+        # loaded only once the app registry is ready.
+        from voice.safeguarding import screening
 
         screening.connect_signals()

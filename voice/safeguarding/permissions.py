@@ -17,3 +17,5 @@ ROLE_PERMISSIONS = {
 }
 
 register({"safeguarding:*": HasPermission(HANDLE_SAFEGUARDING)})
+
+roles.register_role_permissions(ROLE_PERMISSIONS)

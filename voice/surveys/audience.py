@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts import roles
+from programmes.selectors import attended_event
 from voice.surveys.models import Audience, SurveyPage
 
 AUDIENCE_ROLES = {
@@ -31,8 +32,6 @@ def in_audience(user, survey: SurveyPage) -> bool:
     if not user.is_authenticated:
         return False
     if survey.audience == Audience.EVENT_ATTENDEES:
-        from programmes.selectors import attended_event
-
         return survey.event_id is not None and attended_event(user, survey.event)
     role = AUDIENCE_ROLES.get(survey.audience)
     return role is not None and role in roles.role_names(user)

@@ -1,7 +1,7 @@
 from django.utils.translation import gettext_lazy as _
 
 from accounts.access import HasPermission, Public
-from pages.navigation import NavItem
+from pages.navigation import NavItem, register
 from voice.surveys.permissions import VIEW_RESULTS
 
 NAV_ITEMS = [
@@ -15,3 +15,5 @@ NAV_ITEMS = [
         position=40,
     ),
 ]
+
+register(NAV_ITEMS)

@@ -21,3 +21,5 @@ register(
         "survey_admin:*": HasPermission(VIEW_RESULTS),
     }
 )
+
+roles.register_role_permissions(ROLE_PERMISSIONS)

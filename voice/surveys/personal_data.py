@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from privacy.registry import register
 from voice.moderation.models import ModeratedText
 from voice.moderation.personal_data import ANONYMISED_FIELDS, _kept_for_safeguarding
 from voice.surveys.models import Answer, SurveyInvitation, SurveyResponse
@@ -143,3 +144,6 @@ def erase_for(user, *, keep_anonymised: bool) -> list[str]:
         )
         % {"count": unexplained}
     ]
+
+
+register(__name__)

@@ -16,7 +16,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from privacy.small_groups import MIN_GROUP_SIZE
-from voice.review.sections import ReviewSection
 from voice.surveys.blocks import AnswerKind
 from voice.surveys.models import Answer, SurveyPage, SurveyResponse
 from voice.surveys.selectors import percent
@@ -117,23 +116,3 @@ def survey_headlines(
             )
         found.append(item)
     return found
-
-
-def sections(cycle) -> list[ReviewSection]:
-    start, until = cycle.period
-    surveys = survey_headlines(start, until)
-    report_rows: list[tuple[str, object]] = [("Surveys closed", len(surveys))]
-    for item in surveys:
-        report_rows.append((f"{item.survey.title}: responses", item.responses))
-        report_rows += [
-            (f"{item.survey.title}: {question.question}", question.headline)
-            for question in item.questions
-        ]
-    return [
-        ReviewSection(
-            title=str(_("Survey results")),
-            template_name="surveys/review_section.html",
-            context={"surveys": surveys, "min_group_size": MIN_GROUP_SIZE},
-            report_rows=report_rows,
-        )
-    ]

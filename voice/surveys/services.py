@@ -9,11 +9,18 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.notifications import notify
 from voice.moderation.models import ModeratedText
 from voice.moderation.services import submit_text
 from voice.surveys.audience import eligibility
 from voice.surveys.blocks import AnswerKind
-from voice.surveys.models import Answer, SurveyPage, SurveyResponse
+from voice.surveys.models import (
+    Answer,
+    Audience,
+    SurveyInvitation,
+    SurveyPage,
+    SurveyResponse,
+)
 
 
 @dataclass(frozen=True)
@@ -164,9 +171,6 @@ def send_event_survey_invitations(*, now=None) -> int:
     once) sends nothing new. Returns how many invitations were sent.
     """
     from django.contrib.auth import get_user_model
-
-    from accounts.notifications import notify
-    from voice.surveys.models import Audience, SurveyInvitation
 
     now = now or timezone.now()
     surveys = (

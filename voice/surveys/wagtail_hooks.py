@@ -6,6 +6,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets import Button
 
+from voice.surveys.models import SurveyPage
 from voice.surveys.permissions import VIEW_RESULTS
 
 
@@ -26,8 +27,6 @@ def register_survey_results_menu_item():
 
 @hooks.register("register_page_header_buttons")
 def survey_results_button(page, user, view_name=None, next_url=None):
-    from voice.surveys.models import SurveyPage
-
     survey_page = page.specific_class and issubclass(page.specific_class, SurveyPage)
     if survey_page and user.has_perm(VIEW_RESULTS):
         yield Button(

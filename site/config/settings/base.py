@@ -64,9 +64,6 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
 ]
 
-# This project's own top-level packages (each app's permissions.py is read from these).
-PROJECT_PACKAGES = ["pages", "accounts", "privacy", "voice", "programmes"]
-
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",

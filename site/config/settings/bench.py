@@ -16,7 +16,6 @@ from .base import (
     DATABASES,
     INSTALLED_APPS,
     PRODUCTION_POOL_SIZE,
-    PROJECT_PACKAGES,
     REDIS_URL,
     databases,
 )
@@ -36,9 +35,8 @@ STAFF_MFA_REQUIRED = True
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 
 INSTALLED_APPS = ["tests.perf.baseline", *INSTALLED_APPS]
-# `tests` is read like a project package so the baseline's access rules and
-# websocket route are found by the same discovery the apps use.
-PROJECT_PACKAGES = [*PROJECT_PACKAGES, "tests"]
+# The baseline's access rules and websocket route are found by the same
+# discovery the apps use (autodiscover_modules over INSTALLED_APPS).
 ROOT_URLCONF = "tests.perf.baseline.bench_urls"
 MIGRATION_MODULES = {"perf_baseline": "tests.perf.baseline.migrations"}
 STATIC_ROOT = BASE_DIR / "var" / "bench-static"

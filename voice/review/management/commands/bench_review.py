@@ -27,6 +27,10 @@ from voice.moderation.models import ModeratedText, Theme
 from voice.review import figures, selectors
 from voice.review.models import Action, ActionRating, ReviewCycle
 from voice.safeguarding.models import SafeguardingConcern
+from voice.surveys.management.commands.bench_survey_results import (
+    Command as SurveyBench,
+)
+from voice.surveys.models import SurveyPage, SurveyResponse
 
 TOPICS = ["Appointments", "My worker", "Court", "The building", "Letters", "School"]
 THEMES = ["Waiting", "Feeling listened to", "Feeling safe", "Clear information"]
@@ -79,8 +83,6 @@ class Command(BaseCommand):
             f"Cycle {cycle.start} – {cycle.end}: "
             f"{Feedback.objects.count():,} feedback in the database"
         )
-        from voice.surveys.models import SurveyResponse
-
         self.stdout.write(
             f"{SurveyResponse.objects.count():,} survey responses in the database"
         )
@@ -171,11 +173,6 @@ class Command(BaseCommand):
 
     def create_survey_responses(self, count: int, now) -> None:
         """A survey closed an hour ago (inside the cycle), answered `count` times in bulk."""
-        from voice.surveys.management.commands.bench_survey_results import (
-            Command as SurveyBench,
-        )
-        from voice.surveys.models import SurveyPage
-
         bench = SurveyBench()
         survey = bench.make_survey()
         SurveyPage.objects.filter(pk=survey.pk).update(
