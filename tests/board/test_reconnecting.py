@@ -9,7 +9,7 @@ from channels.testing import WebsocketCommunicator
 
 from accounts import roles
 from tests.board.factories import make_board_page, make_meeting, make_question
-from tests.factories import UserFactory, session_that_passed_mfa
+from tests.factories import session_that_passed_mfa
 from voice.board import services
 from voice.board.routing import websocket_urlpatterns
 
@@ -29,31 +29,21 @@ def screen_for(user, meeting) -> WebsocketCommunicator:
 
 
 @pytest.fixture
-def live_meeting(home_page):
-    return make_meeting(make_board_page(home_page))
+def two_members(member, second_member):
+    return member, second_member
 
 
-@pytest.fixture
-def two_members(db):
-    return (
-        UserFactory(username="member-a", roles=[roles.BOARD_MEMBER]),
-        UserFactory(username="member-b", roles=[roles.BOARD_MEMBER]),
-    )
-
-
-def test_a_screen_that_reconnects_first_hears_the_votes_it_missed(
-    live_meeting, two_members
-):
-    question = make_question(live_meeting)
+def test_a_screen_that_reconnects_first_hears_the_votes_it_missed(meeting, two_members):
+    question = make_question(meeting)
     watcher, voter = two_members
 
     async def scenario():
-        first_visit = screen_for(watcher, live_meeting)
+        first_visit = screen_for(watcher, meeting)
         assert (await first_visit.connect())[0]
         before = json.loads(await first_visit.receive_from(timeout=TIMEOUT))
         await first_visit.disconnect()
 
-        other = screen_for(voter, live_meeting)
+        other = screen_for(voter, meeting)
         assert (await other.connect())[0]
         await other.receive_from(timeout=TIMEOUT)
         await other.send_to(
@@ -64,7 +54,7 @@ def test_a_screen_that_reconnects_first_hears_the_votes_it_missed(
         await other.receive_from(timeout=TIMEOUT)  # its own vote counted
         await other.disconnect()
 
-        back = screen_for(watcher, live_meeting)
+        back = screen_for(watcher, meeting)
         assert (await back.connect())[0]
         after = json.loads(await back.receive_from(timeout=TIMEOUT))
         await back.disconnect()
@@ -87,14 +77,14 @@ def test_a_screen_that_reconnects_first_hears_the_votes_it_missed(
 
 
 def test_a_screen_that_reconnects_hears_a_vote_closed_while_it_was_away(
-    live_meeting, two_members, people
+    meeting, two_members, people
 ):
-    question = make_question(live_meeting)
+    question = make_question(meeting)
     services.cast_vote(question=question, member=two_members[1], choice="no")
     services.close_question(question=question, by=people[roles.PROGRAMME_STAFF])
 
     async def scenario():
-        back = screen_for(two_members[0], live_meeting)
+        back = screen_for(two_members[0], meeting)
         assert (await back.connect())[0]
         state = json.loads(await back.receive_from(timeout=TIMEOUT))
         await back.disconnect()
@@ -112,13 +102,13 @@ def test_a_screen_that_reconnects_hears_a_vote_closed_while_it_was_away(
 
 
 def test_the_state_on_connect_holds_only_this_meetings_questions(
-    live_meeting, two_members, home_page
+    meeting, two_members, home_page
 ):
-    own = make_question(live_meeting)
+    own = make_question(meeting)
     make_question(make_meeting(make_board_page(home_page), title="Another"))
 
     async def scenario():
-        screen = screen_for(two_members[0], live_meeting)
+        screen = screen_for(two_members[0], meeting)
         assert (await screen.connect())[0]
         state = json.loads(await screen.receive_from(timeout=TIMEOUT))
         await screen.disconnect()
@@ -128,13 +118,13 @@ def test_the_state_on_connect_holds_only_this_meetings_questions(
     assert [q["question"] for q in state["questions"]] == [own.pk]
 
 
-def test_staff_watching_a_meeting_must_have_passed_mfa(live_meeting, people, settings):
+def test_staff_watching_a_meeting_must_have_passed_mfa(meeting, people, settings):
     settings.STAFF_MFA_REQUIRED = True
     manager = people[roles.SERVICE_MANAGER]
 
     async def scenario():
         screen = WebsocketCommunicator(
-            URLRouter(websocket_urlpatterns), f"/ws/board/meetings/{live_meeting.pk}/"
+            URLRouter(websocket_urlpatterns), f"/ws/board/meetings/{meeting.pk}/"
         )
         screen.scope["user"] = manager
         return await screen.connect()

@@ -5,28 +5,19 @@ import json
 import pytest
 from asgiref.sync import async_to_sync
 from channels.db import database_sync_to_async
-from channels.routing import URLRouter
-from channels.testing import WebsocketCommunicator
 
-from config.routing import websocket_urlpatterns
 from tests.moderation.factories import ModeratedTextFactory
+from tests.moderation.test_live import (
+    QUEUE,
+    SAFEGUARDING,
+    _no_mfa_needed,  # noqa: F401 (autouse)
+    socket_for,
+)
 from voice.moderation import services
 from voice.moderation.models import ModeratedText
 
 pytestmark = pytest.mark.django_db(transaction=True)
-QUEUE = "/ws/staff/moderation/?state=1"
-SAFEGUARDING = "/ws/staff/safeguarding/?state=1"
-
-
-@pytest.fixture(autouse=True)
-def _no_mfa_needed(settings):
-    settings.STAFF_MFA_REQUIRED = False
-
-
-def socket_for(user, path):
-    communicator = WebsocketCommunicator(URLRouter(websocket_urlpatterns), path)
-    communicator.scope["user"] = user
-    return communicator
+ASKING_FOR_STATE = "?state=1"  # as the staff pages' script opens its sockets
 
 
 async def first_message(user, path) -> dict:
@@ -42,11 +33,11 @@ def test_a_moderator_who_reconnects_first_hears_the_queue_as_it_is_now(moderator
     ModeratedTextFactory()
 
     async def scenario():
-        before = await first_message(moderator, QUEUE)
+        before = await first_message(moderator, QUEUE + ASKING_FOR_STATE)
         await database_sync_to_async(services.submit_text)(
             text="The bus never comes", kind=ModeratedText.Kind.FEEDBACK
         )
-        after = await first_message(moderator, QUEUE)
+        after = await first_message(moderator, QUEUE + ASKING_FOR_STATE)
         return before, after
 
     before, after = async_to_sync(scenario)()
@@ -56,11 +47,11 @@ def test_a_moderator_who_reconnects_first_hears_the_queue_as_it_is_now(moderator
 
 def test_a_lead_who_reconnects_first_hears_how_many_concerns_are_open(leads):
     async def scenario():
-        before = await first_message(leads[0], SAFEGUARDING)
+        before = await first_message(leads[0], SAFEGUARDING + ASKING_FOR_STATE)
         await database_sync_to_async(services.submit_text)(
             text="I am holding drugs for them", kind=ModeratedText.Kind.FEEDBACK
         )
-        after = await first_message(leads[0], SAFEGUARDING)
+        after = await first_message(leads[0], SAFEGUARDING + ASKING_FOR_STATE)
         return before, after
 
     before, after = async_to_sync(scenario)()
@@ -74,7 +65,7 @@ def test_a_message_of_few_characters_but_many_bytes_is_too_big(moderator):
     assert len(message) < 1024 < len(message.encode())
 
     async def scenario():
-        socket = socket_for(moderator, "/ws/staff/moderation/")
+        socket = socket_for(moderator, QUEUE)
         await socket.connect()
         await socket.send_to(text_data=message)
         closed = await socket.receive_output(timeout=2)
