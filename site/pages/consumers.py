@@ -31,6 +31,7 @@ logger = logging.getLogger(__name__)
 CLOSE_NOT_ALLOWED = 4403
 CLOSE_BAD_MESSAGE = 4400
 CLOSE_TOO_BIG = 4413
+CLOSE_UNKNOWN_PATH = 4404  # config.websockets: a path no route knows
 STATE_QUERY = "state"
 
 
