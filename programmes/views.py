@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from accounts import roles
+from accounts import ratelimit, roles
 from pages import service_settings
 from programmes import calendar, selectors, services
 from programmes.forms import (
@@ -30,7 +30,6 @@ from programmes.models import (
     consent_rule,
 )
 from programmes.participation import participation_entries
-from voice.feedback import ratelimit
 
 
 def _public_event(event_id: int) -> EventPage:

@@ -22,7 +22,7 @@ from django.http.request import split_domain_port, validate_host
 from django.urls import re_path
 from django.utils.http import is_same_domain
 
-CLOSE_UNKNOWN_PATH = 4404
+from pages.consumers import CLOSE_UNKNOWN_PATH
 
 
 def _header(scope, name: bytes) -> str | None:

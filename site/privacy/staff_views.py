@@ -8,6 +8,7 @@ accounts.roles.can_act_on); anyone else's request goes to someone senior.
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
@@ -88,5 +89,9 @@ def access_log(request):
     return render(
         request,
         "privacy/staff/access_log.html",
-        {"page": page, "person": username},
+        {
+            "page": page,
+            "person": username,
+            "page_query": urlencode({"person": username}),
+        },
     )

@@ -128,3 +128,17 @@ def question_state(question_id: int) -> dict | None:
         "status": question.status,
         "counts": question.result if not question.is_open else vote_counts(question.pk),
     }
+
+
+def meeting_state(meeting_id: int) -> list[dict]:
+    """What a live meeting screen shows for every question of the meeting, now."""
+    questions = list(Question.objects.filter(meeting_id=meeting_id))
+    open_counts = vote_counts_for([q.pk for q in questions if q.is_open])
+    return [
+        {
+            "question": question.pk,
+            "status": question.status,
+            "counts": open_counts[question.pk] if question.is_open else question.result,
+        }
+        for question in questions
+    ]

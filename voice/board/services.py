@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-import logging
-
-from asgiref.sync import async_to_sync
-from channels.layers import get_channel_layer
 from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -15,6 +11,7 @@ from wagtail.log_actions import log
 
 from accounts import roles
 from accounts.notifications import notify
+from pages.live import send_on_commit
 from voice.board.models import (
     BoardApplication,
     ManagementResponse,
@@ -31,8 +28,6 @@ from voice.moderation.models import ModeratedText
 from voice.moderation.services import submit_text
 from voice.safeguarding.screening import screen
 
-logger = logging.getLogger(__name__)
-
 
 def meeting_group_name(meeting_id: int) -> str:
     return f"board-meeting-{meeting_id}"
@@ -41,19 +36,11 @@ def meeting_group_name(meeting_id: int) -> str:
 def announce_to_meeting(*, meeting_id: int, event: dict) -> None:
     """Tell every open screen of a meeting, after the data is safely stored.
 
-    A channel layer that is down must never undo a vote: it is logged and
-    screens catch up when they reload.
+    Sent with `pages.live`, as every live page is: a channel layer that is
+    down never undoes a vote; it is logged and screens catch up when they
+    reconnect.
     """
-
-    def send() -> None:
-        try:
-            async_to_sync(get_channel_layer().group_send)(
-                meeting_group_name(meeting_id), event
-            )
-        except Exception:
-            logger.exception("Could not tell meeting %s screens", meeting_id)
-
-    transaction.on_commit(send)
+    send_on_commit(meeting_group_name(meeting_id), lambda: event)
 
 
 # --- Joining and profiles --------------------------------------------------

@@ -8,8 +8,9 @@ from django.core import signing
 from django.utils.translation import gettext_lazy as _
 
 from accounts.roles import speaker_choices_for
+from pages.faces import face_for
 from voice.feedback.about_you import ANSWERS, OWN_WORDS, QUESTION_WORDS, Question
-from voice.feedback.models import FEELING_FACES, FeedbackReport, Feeling, Speaker, Topic
+from voice.feedback.models import FeedbackReport, Feeling, Speaker, Topic
 from voice.feedback.receipts import EXAMPLE, look_alikes_in, normalise_receipt_code
 
 TEXT_LIMIT = 2000
@@ -182,8 +183,7 @@ class FeedbackForm(ErrorSummaryMixin, forms.Form):
     def feeling_options(self) -> list[tuple]:
         """Each feeling radio with its face, for a face and words on every choice."""
         return [
-            (radio, FEELING_FACES.get(int(radio.data["value"]), ""))
-            for radio in self["feeling"]
+            (radio, face_for(int(radio.data["value"]))) for radio in self["feeling"]
         ]
 
 

@@ -12,6 +12,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from pages.faces import Feeling
 from voice.feedback.about_you import Question
 from voice.feedback.receipts import normalise_receipt_code
 from voice.moderation.models import ModeratedText
@@ -36,19 +37,6 @@ class Topic(models.Model):
 
     def __str__(self) -> str:
         return self.plain_words or self.name
-
-
-class Feeling(models.IntegerChoices):
-    """A five-point scale; every point has words as well as a face."""
-
-    VERY_UNHAPPY = 1, _("Very unhappy")
-    UNHAPPY = 2, _("Unhappy")
-    OKAY = 3, _("Okay")
-    HAPPY = 4, _("Happy")
-    VERY_HAPPY = 5, _("Very happy")
-
-
-FEELING_FACES = {1: "😢", 2: "🙁", 3: "😐", 4: "🙂", 5: "😄"}
 
 
 class Speaker(models.TextChoices):

@@ -7,7 +7,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
-from voice.feedback.models import FEELING_FACES, Feedback
+from voice.feedback.models import Feedback
 from voice.moderation.models import ModeratedText
 
 SHARED_PER_PAGE = 20
@@ -284,10 +284,6 @@ def what_changed_for_each(
         for pk, shown_html in provider(feedback, request=request, **shown).items():
             found.setdefault(pk, shown_html)
     return found
-
-
-def feeling_face(feeling: int) -> str:
-    return FEELING_FACES.get(feeling, "")
 
 
 @dataclass(frozen=True)

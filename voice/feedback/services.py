@@ -244,7 +244,7 @@ def raise_unsafe_alert(
     """The "I don't feel safe" button: an urgent concern for the safeguarding leads.
 
     `source` is where the alert came from, as far as the sender cannot reset
-    it (voice.feedback.ratelimit.source_key: the account, or the hashed
+    it (accounts.ratelimit.source_key: the account, or the hashed
     address). A second alert from the same source while the first is still
     waiting for a lead is added to it, words and all, so the leads are told
     once and a script with fresh cookies cannot bury them. Several young

@@ -18,7 +18,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from voice.feedback import ratelimit, selectors, services
+from accounts import ratelimit
+from voice.feedback import selectors, services
 from voice.feedback.forms import (
     AboutYouForm,
     CheckReceiptForm,

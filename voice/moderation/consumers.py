@@ -1,13 +1,13 @@
-"""The moderators' queue websocket (see `pages.consumers.LiveConsumer`)."""
+"""The moderators' queue websocket (see `pages.consumers.CountConsumer`)."""
 
 from __future__ import annotations
 
-from pages.consumers import LiveConsumer
+from pages.consumers import CountConsumer
 from voice.moderation import live
 from voice.moderation.selectors import waiting_badge
 
 
-class ModerationQueueConsumer(LiveConsumer):
+class ModerationQueueConsumer(CountConsumer):
     permission = "moderation.moderate_text"
     group = live.QUEUE_GROUP
     count_key = "waiting"

@@ -19,6 +19,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from pages.faces import face_for
 from voice.feedback.models import Feedback, Topic
 from voice.moderation.models import Theme
 
@@ -203,13 +204,10 @@ class Rating(models.IntegerChoices):
     VERY_WELL = 5, _("Very well")
 
 
-RATING_FACES = {1: "😞", 2: "🙁", 3: "😐", 4: "🙂", 5: "😃"}
-
-
 def rating_choices() -> list[dict]:
     """The rating buttons: value, words and face."""
     return [
-        {"value": value, "label": label, "face": RATING_FACES[value]}
+        {"value": value, "label": label, "face": face_for(value)}
         for value, label in Rating.choices
     ]
 

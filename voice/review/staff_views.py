@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from pages import spreadsheets
+from pages.faces import face_for
 from voice.board.models import Recommendation
 from voice.feedback.models import Feedback
 from voice.review import figures, selectors, services
@@ -20,7 +21,7 @@ from voice.review.forms import (
     ReviewCycleForm,
     StatusForm,
 )
-from voice.review.models import RATING_FACES, Action, Rating, ReviewCycle
+from voice.review.models import Action, Rating, ReviewCycle
 
 FEEDBACK_PAGE_SIZE = 20
 
@@ -92,7 +93,7 @@ def board_report(request, pk: int, reach_form=None):
                     {
                         "score": score,
                         "label": rating_labels[score],
-                        "face": RATING_FACES[score],
+                        "face": face_for(score),
                         "count": count,
                     }
                     for score, count in report.rating_distribution.items()

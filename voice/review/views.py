@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from voice.feedback import ratelimit
+from accounts import ratelimit
 from voice.feedback import selectors as feedback_selectors
 from voice.feedback.forms import CheckReceiptForm
 from voice.feedback.views import my_feedback_page, show_result_once
@@ -49,7 +49,7 @@ def you_said_we_did(request):
             "page_obj": page,
             "topics": topics,
             "topic_id": topic_id,
-            "page_query": f"topic={topic_id}&" if topic_id else "",
+            "page_query": f"topic={topic_id}" if topic_id else "",
         },
     )
 

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from pages.consumers import LiveConsumer
+from pages.consumers import CountConsumer
 from voice.safeguarding import live
 from voice.safeguarding.selectors import open_concern_count
 
 
-class SafeguardingConsumer(LiveConsumer):
+class SafeguardingConsumer(CountConsumer):
     permission = "safeguarding.handle_safeguarding"
     group = live.SAFEGUARDING_GROUP
     count_key = "open"

@@ -10,10 +10,10 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
+from pages.faces import Feeling, face_for
+
 SHORT_TEXT_MAX = 200
 LONG_TEXT_MAX = 2000
-
-FACES = {1: "😢", 2: "🙁", 3: "😐", 4: "🙂", 5: "😄"}
 
 
 class AnswerKind:
@@ -107,13 +107,13 @@ class RadioQuestionBlock(QuestionBlock):
 
 
 class EmojiScaleBlock(RadioQuestionBlock):
-    """Five faces from very unhappy to very happy, each with words as well."""
+    """Five faces from very unhappy to very happy, each with words as well (`pages.faces`)."""
 
-    label_1 = blocks.CharBlock(max_length=40, default="Very unhappy")
-    label_2 = blocks.CharBlock(max_length=40, default="Unhappy")
-    label_3 = blocks.CharBlock(max_length=40, default="Okay")
-    label_4 = blocks.CharBlock(max_length=40, default="Happy")
-    label_5 = blocks.CharBlock(max_length=40, default="Very happy")
+    label_1 = blocks.CharBlock(max_length=40, default=Feeling.VERY_UNHAPPY.label)
+    label_2 = blocks.CharBlock(max_length=40, default=Feeling.UNHAPPY.label)
+    label_3 = blocks.CharBlock(max_length=40, default=Feeling.OKAY.label)
+    label_4 = blocks.CharBlock(max_length=40, default=Feeling.HAPPY.label)
+    label_5 = blocks.CharBlock(max_length=40, default=Feeling.VERY_HAPPY.label)
 
     answer_kind = AnswerKind.NUMBER
     has_mean = True
@@ -124,7 +124,7 @@ class EmojiScaleBlock(RadioQuestionBlock):
         description = "Five faces, each with words"
 
     def options(self, value):
-        return [(str(n), f"{FACES[n]} {value[f'label_{n}']}") for n in range(1, 6)]
+        return [(str(n), f"{face_for(n)} {value[f'label_{n}']}") for n in range(1, 6)]
 
 
 class YesNoBlock(RadioQuestionBlock):

@@ -7,10 +7,10 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from accounts import ratelimit
 from pages import spreadsheets
 from privacy import never_kept
 from privacy.small_groups import MIN_GROUP_SIZE
-from voice.feedback import ratelimit
 from voice.surveys import selectors
 from voice.surveys.audience import eligibility
 from voice.surveys.forms import SurveyForm, initial_from_response, new_token

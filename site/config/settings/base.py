@@ -274,8 +274,8 @@ SESSION_COOKIE_SAMESITE = "Lax"
 MODERATION_CLAIM_STALE_MINUTES = env_int("MODERATION_CLAIM_STALE_MINUTES", 30)
 # `send_moderation_digest` emails moderators about items waiting longer than this.
 MODERATION_DIGEST_AFTER_HOURS = env_int("MODERATION_DIGEST_AFTER_HOURS", 24)
-# Largest message a moderation or safeguarding page may send over its websocket.
-MODERATION_SOCKET_MAX_MESSAGE = 1024
+# Largest message, in bytes, any page may send over its websocket (pages.consumers).
+WEBSOCKET_MAX_MESSAGE_BYTES = 1024
 
 # --- Email ----------------------------------------------------------------
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")

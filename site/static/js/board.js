@@ -6,7 +6,8 @@
   if (!root || !("WebSocket" in window)) return;
   var meetingId = root.getAttribute("data-board-meeting");
   var scheme = window.location.protocol === "https:" ? "wss://" : "ws://";
-  var url = scheme + window.location.host + "/ws/board/meetings/" + meetingId + "/";
+  // "?state=1": the first message on every (re)connect is the meeting as it is now.
+  var url = scheme + window.location.host + "/ws/board/meetings/" + meetingId + "/?state=1";
   var status = root.querySelector("[data-live-status]");
   var socket = null;
   var retryDelay = 1000;
@@ -28,6 +29,18 @@
     });
   }
 
+  // The whole meeting, sent first on every (re)connect: counts missed while
+  // the connection was down are shown, and a question opened meanwhile
+  // reloads the page to show it.
+  function showMeeting(message) {
+    var missing = message.questions.some(function (question) { return !section(question.question); });
+    if (missing) {
+      window.location.reload();
+      return;
+    }
+    message.questions.forEach(showState);
+  }
+
   function connect() {
     socket = new WebSocket(url);
     socket.addEventListener("open", function () {
@@ -37,7 +50,8 @@
     socket.addEventListener("message", function (event) {
       var message;
       try { message = JSON.parse(event.data); } catch (error) { return; }
-      if (message.type === "state") showState(message);
+      if (message.type === "meeting") showMeeting(message);
+      else if (message.type === "state") showState(message);
       else if (message.type === "opened" && !section(message.question)) window.location.reload();
       else if (message.type === "error") {
         var note = root.querySelector("[data-vote-message]");

@@ -9,9 +9,10 @@
 
   var RETRY_MS = [1000, 2000, 5000, 10000, 30000];
 
+  // "?state=1": the first message on every (re)connect is the current count.
   function socketUrl(path) {
     var scheme = window.location.protocol === "https:" ? "wss://" : "ws://";
-    return scheme + window.location.host + path;
+    return scheme + window.location.host + path + "?state=1";
   }
 
   // One socket per path, shared by every element that listens on it.
@@ -20,7 +21,7 @@
   function listen(path, onEvent) {
     if (!("WebSocket" in window)) return;
     if (!sockets[path]) {
-      sockets[path] = { listeners: [], attempt: 0 };
+      sockets[path] = { listeners: [], attempt: 0, opened: 0 };
       connect(path);
     }
     sockets[path].listeners.push(onEvent);
@@ -32,13 +33,18 @@
     entry.socket = socket;
     socket.addEventListener("open", function () {
       entry.attempt = 0;
+      entry.opened += 1;
       document.documentElement.dataset.liveConnected = "true";
       dispatch(path, { event: "connected" });
     });
     socket.addEventListener("message", function (message) {
       var data;
       try { data = JSON.parse(message.data); } catch (error) { return; }
-      if (data && typeof data === "object") dispatch(path, data);
+      if (!data || typeof data !== "object") return;
+      // The state sent first after a reconnect: whatever changed meanwhile
+      // was missed, so lists and items fetch themselves again.
+      if (data.event === "state") data.reconnected = entry.opened > 1;
+      dispatch(path, data);
     });
     socket.addEventListener("close", function (event) {
       document.documentElement.dataset.liveConnected = "false";
@@ -107,6 +113,10 @@
         container.dataset.live = "off";
         return;
       }
+      if (data.event === "state" && data.reconnected) {
+        refresh(null);
+        return;
+      }
       if (data.event === "count" || typeof data.id !== "number") return;
       var words = describe(data);
       if (words && status) status.textContent = words;
@@ -169,11 +179,14 @@
         container.dataset.live = data.event === "connected" ? "on" : "off";
         return;
       }
-      if (data.id !== id || !words[data.event]) return;
+      var missed = data.event === "state" && data.reconnected;
+      if (!missed && (data.id !== id || !words[data.event])) return;
       fetch(window.location.pathname, { credentials: "same-origin", headers: { "X-Requested-With": "fetch" } })
         .then(function (response) { return response.ok ? response.text() : Promise.reject(response.status); })
         .then(function (html) {
-          if (swap(html) && status) status.textContent = words[data.event];
+          if (swap(html) && status) {
+            status.textContent = missed ? "This item changed while the page was not live." : words[data.event];
+          }
         })
         .catch(function () { /* the page stays as it was; a reload shows the latest */ });
     });

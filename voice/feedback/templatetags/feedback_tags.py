@@ -1,7 +1,7 @@
 from django import template
 
 from accounts import roles
-from voice.feedback.models import FEELING_FACES
+from pages.faces import face_for
 
 register = template.Library()
 
@@ -14,4 +14,4 @@ def shows_safety_button(user) -> bool:
 
 @register.filter
 def feeling_face(feeling: int) -> str:
-    return FEELING_FACES.get(feeling, "")
+    return face_for(feeling)

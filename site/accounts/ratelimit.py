@@ -1,6 +1,10 @@
-"""Rate limits for the public pages (feedback, receipt and certificate checks, surveys, ratings).
+"""The one rate limiter for the site's own public doors.
 
-Counted in Django's cache.
+Feedback, receipt and certificate checks, surveys, ratings and reports all
+count here; allauth's doors (sign in, codes, password reset) keep allauth's
+own limits (`ACCOUNT_RATE_LIMITS`). Counted in Django's cache. The setting
+that tunes it is still called `FEEDBACK_RATE_LIMITS`, feedback being the
+first door it guarded.
 
 A group session can have thirty young people on one office network, so each
 limit has two parts, and both must allow the attempt:
