@@ -6,6 +6,7 @@ from importlib import import_module
 import pytest
 from django.apps import apps as django_apps
 from django.contrib.auth.models import Group
+from django.core.cache import caches
 from hypothesis import settings as hypothesis_settings
 from wagtail.models import Collection, Locale, Page, Site, Workflow
 
@@ -26,6 +27,7 @@ def _forget_cached_settings_and_forms():
     from voice.safeguarding import screening
 
     def forget_everything():
+        caches["fragments"].clear()
         service_settings.forget()
         blank_form.forget()
         screening.forget_phrases()

@@ -109,6 +109,19 @@ def _count(key: str, limit: Limit) -> int:
         return 1
 
 
+def _count_all(counted: dict[str, Limit]) -> list[int]:
+    """Count one attempt against each key's limit: on Redis in one round trip.
+
+    Every post on a public form counts two limits, so the four round trips
+    of `_count` twice were a measurable part of a feedback post. Caches
+    without `count_in_windows` (local memory, in development) count key by key.
+    """
+    count_in_windows = getattr(cache, "count_in_windows", None)
+    if count_in_windows is None:
+        return [_count(key, limit) for key, limit in counted.items()]
+    return count_in_windows({key: limit.seconds for key, limit in counted.items()})
+
+
 def source_key(request: HttpRequest) -> str:
     """Where a request comes from, as far as the client cannot reset it.
 
@@ -138,8 +151,10 @@ def allow(
 ) -> bool:
     """Count one attempt at `action`; False once either limit is used up."""
     per_person, per_address = limits or limits_for(action)
-    person_count = _count(f"feedback-rl:{action}:{person_key(request)}", per_person)
-    address_count = _count(
-        f"feedback-rl:{action}:a:{address_fingerprint(request)}", per_address
+    person_count, address_count = _count_all(
+        {
+            f"feedback-rl:{action}:{person_key(request)}": per_person,
+            f"feedback-rl:{action}:a:{address_fingerprint(request)}": per_address,
+        }
     )
     return person_count <= per_person.count and address_count <= per_address.count

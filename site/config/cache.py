@@ -52,6 +52,21 @@ class SharedPoolClient(RedisCacheClient):
         return pool
 
 
+# Count one more in each window, starting the window (its expiry) at the first
+# count: one round trip for all of them, and atomic, so no count is ever left
+# without an expiry (a window that never ends would refuse someone for ever).
+COUNT_IN_WINDOWS = """
+local counts = {}
+for index, key in ipairs(KEYS) do
+  counts[index] = redis.call("INCR", key)
+  if redis.call("TTL", key) == -1 then
+    redis.call("EXPIRE", key, ARGV[index])
+  end
+end
+return counts
+"""
+
+
 class ResilientRedisCache(RedisCache):
     """Django's Redis cache on shared pools, empty and forgetful while Redis is away."""
 
@@ -107,3 +122,19 @@ class ResilientRedisCache(RedisCache):
         if count is missing:
             raise ValueError(f"Key '{key}' not found (cache unreachable)")
         return count
+
+    def count_in_windows(self, windows: dict[str, int]) -> list[int]:
+        """Add one to each key's count, in one round trip; {key: window seconds}.
+
+        A key's window starts at its first count and the count goes when the
+        window ends (as `add` then `incr` would do, in four round trips for two
+        keys). While Redis cannot be reached every count is 1, as if new.
+        """
+        counts = self._or_else(None, self._count_in_windows, windows)
+        return [1] * len(windows) if counts is None else counts
+
+    def _count_in_windows(self, windows: dict[str, int]) -> list[int]:
+        keys = [self.make_and_validate_key(key) for key in windows]
+        client = self._cache.get_client(keys[0], write=True)
+        count = client.register_script(COUNT_IN_WINDOWS)
+        return [int(n) for n in count(keys=keys, args=list(windows.values()))]

@@ -16,6 +16,11 @@ def about_you_form(html: str):
     return forms[0] if forms else None
 
 
+def chosen(form) -> dict[str, str]:
+    """The answers a form shows as already picked."""
+    return {field.name: field.value for field in form.fields if field.checked}
+
+
 def thank_you_page(client, form_data) -> str:
     post_feedback(client, form_data())
     return client.get("/feedback/thank-you/").content.decode()
@@ -92,3 +97,32 @@ def test_a_bad_answer_is_explained_beside_the_field_and_keeps_the_rest(
     assert "or clear this box" in html
     assert 'value="asian" ' in html and "checked" in html
     assert not AboutYouCount.objects.exists()
+
+
+def test_kept_blank_questions_never_carry_an_earlier_answer_or_one_time_value(
+    client, form_data
+):
+    first = about_you_form(thank_you_page(client, form_data))
+    refused = client.post(
+        "/feedback/about-you/",
+        {**first.hidden_values(), "gender": "girl", "gender_words": "my words"},
+    )
+    assert chosen(about_you_form(refused.content.decode())) == {"gender": "girl"}
+    html = thank_you_page(client, form_data)
+    second = about_you_form(html)
+    assert second.hidden_values()["form_value"] != first.hidden_values()["form_value"]
+    assert chosen(second) == {}
+    assert "or clear this box" not in html
+    assert set(second.choices()) == {
+        "age_band",
+        "gender",
+        "ethnicity",
+        "send",
+        "care_experience",
+    }
+    again = client.post(
+        "/feedback/about-you/",
+        {**second.hidden_values(), "ethnicity": "mixed", "gender": "x"},
+    )
+    assert again.status_code == 400
+    assert chosen(about_you_form(again.content.decode())) == {"ethnicity": "mixed"}

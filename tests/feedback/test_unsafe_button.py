@@ -271,3 +271,13 @@ def test_a_signed_in_young_person_is_told_they_will_be_contacted(client, people)
     response = client.post("/feedback/unsafe/", {})
     html = client.get(response["Location"]).content.decode()
     assert "They will try to get in touch with you as soon as they can." in html
+
+
+def test_the_box_on_the_feedback_page_is_empty_after_someone_else_was_refused(client):
+    assert BUTTON in client.get("/feedback/").content.decode()
+    words = "y" * 1001
+    refused = client.post("/feedback/unsafe/", {"unsafe-details": words})
+    assert words in refused.content.decode()
+    html = client.get("/feedback/").content.decode()
+    assert words not in html
+    assert 'name="unsafe-details"' in html and 'name="unsafe-how_to_reach"' in html

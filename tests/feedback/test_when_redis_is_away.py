@@ -17,7 +17,9 @@ UNREACHABLE_CACHE = {
         "BACKEND": "config.cache.ResilientRedisCache",
         "LOCATION": NOBODY_LISTENING,
         "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
-    }
+    },
+    # Kept in each process's own memory, not in Redis (settings).
+    "fragments": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
 }
 
 

@@ -198,6 +198,14 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
+# Blank questions that depend only on the code and the language (the "about
+# you" questions on the thank-you page, the "I don't feel safe" box): each
+# process renders them once and keeps them in its own memory, so they cost
+# no round trip to Redis, and a new release starts with none kept.
+CACHES["fragments"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "fragments",
+}
 
 # --- Background tasks -----------------------------------------------------
 # django-tasks with its database backend works on SQLite and PostgreSQL alike;
