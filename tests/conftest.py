@@ -12,6 +12,8 @@ from wagtail.models import Collection, Locale, Page, Site, Workflow
 
 from accounts import roles
 from tests.factories import ROLE_USERNAMES, UserFactory, pass_mfa
+from voice.moderation import services as moderation_services
+from voice.moderation.models import ModeratedText
 
 # CI draws the same examples on every run, so a red build always names a
 # change on main; `make fuzz` explores fresh random examples instead.
@@ -133,3 +135,43 @@ def home_page(db):
     site.root_page = home
     site.save()
     return home
+
+
+@pytest.fixture
+def submit(django_capture_on_commit_callbacks):
+    """submit_text as a real request makes it: with what runs after commit (screening, alerts)."""
+
+    def submit_text(text, kind=ModeratedText.Kind.FEEDBACK, author=None):
+        with django_capture_on_commit_callbacks(execute=True):
+            item = moderation_services.submit_text(text=text, kind=kind, author=author)
+        item.refresh_from_db()
+        return item
+
+    return submit_text
+
+
+@pytest.fixture
+def moderator(db):
+    return UserFactory(
+        username="mod-one", roles=[roles.MODERATOR], email="one@example.org"
+    )
+
+
+@pytest.fixture
+def other_moderator(db):
+    return UserFactory(
+        username="mod-two", roles=[roles.MODERATOR], email="two@example.org"
+    )
+
+
+@pytest.fixture
+def leads(db):
+    """Two safeguarding leads: every alert must reach each of them."""
+    return [
+        UserFactory(
+            username=f"lead-{n}",
+            roles=[roles.SAFEGUARDING_LEAD],
+            email=f"lead{n}@example.org",
+        )
+        for n in (1, 2)
+    ]

@@ -13,7 +13,7 @@ from django.utils import timezone
 from accounts import roles
 from privacy.services import delete_account
 from tests.factories import UserFactory
-from tests.review.factories import ThemeFactory, TopicFactory, make_feedback
+from tests.review.factories import ThemeFactory, TopicFactory, at, make_feedback
 from voice.feedback import rollups
 from voice.feedback.models import Feedback, FeedbackDay, Speaker
 from voice.moderation import services as moderation
@@ -21,8 +21,29 @@ from voice.moderation.models import ModeratedText, NotSharedReason
 
 pytestmark = pytest.mark.django_db
 
-TODAY = timezone.localdate()
+# The site's clock stands still at this moment in every test here: "today"
+# read at import and "today" read by the code could otherwise be two days
+# when a run crosses midnight.
+MOMENT = at(2026, 2, 10, hour=12)
+TODAY = MOMENT.date()
 FIRST = TODAY - datetime.timedelta(days=10)
+
+
+class Clock:
+    """What `django.utils.timezone.now` answers while a test runs."""
+
+    def __init__(self, moment: datetime.datetime):
+        self.moment = moment
+
+    def now(self) -> datetime.datetime:
+        return self.moment
+
+
+@pytest.fixture(autouse=True)
+def clock(monkeypatch):
+    fixed = Clock(MOMENT)
+    monkeypatch.setattr(timezone, "now", fixed.now)
+    return fixed
 
 
 def days_ago(days: int, hour: int = 12) -> datetime.datetime:
@@ -101,6 +122,20 @@ def test_feedback_given_today_counts_at_once(spread):
     after = rollups.feedback_counts(rollups.Period.of(FIRST, TODAY), ["speaker"])
     assert sum(row["count"] for row in after) == before + 1
     assert rolled() == live()
+
+
+def test_a_day_that_ends_between_two_reads_is_rolled_up_at_the_next(spread, clock):
+    clock.moment = rollups.midnight(TODAY) + datetime.timedelta(hours=23, minutes=59)
+    make_feedback(created_at=timezone.now(), feeling=2)
+    clock.moment += datetime.timedelta(minutes=2)
+    tomorrow = TODAY + datetime.timedelta(days=1)
+
+    assert rollups.roll_up() == TODAY
+    rolled_today = FeedbackDay.objects.filter(day=TODAY)
+    assert sum(rolled_today.values_list("count", flat=True)) == 2
+    assert figures(rollups.Period.of(FIRST, tomorrow)) == figures(
+        rollups.Period(FIRST, tomorrow, through=None)
+    )
 
 
 def test_a_moderator_approving_old_feedback_updates_its_day(spread, moderator):

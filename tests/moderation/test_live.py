@@ -90,30 +90,6 @@ def test_new_text_is_announced_with_its_id_and_the_count_never_its_words(moderat
     assert "Dave" not in json.dumps(events)
 
 
-def test_a_safeguarding_match_alerts_leads_live_and_never_reaches_the_queue_socket(
-    moderator, leads
-):
-    async def scenario():
-        queue = socket_for(moderator)
-        lead = socket_for(leads[0], SAFEGUARDING)
-        await queue.connect()
-        await lead.connect()
-        item = await database_sync_to_async(services.submit_text)(
-            text="I am holding drugs for them", kind=ModeratedText.Kind.FEEDBACK
-        )
-        alert = await receive(lead)
-        nothing_for_moderators = await queue.receive_nothing(timeout=0.5)
-        await queue.disconnect()
-        await lead.disconnect()
-        return item, alert, nothing_for_moderators
-
-    item, alert, nothing = async_to_sync(scenario)()
-
-    concern = item.concerns.get()
-    assert alert == {"event": "concern.raised", "id": concern.pk, "open": 1}
-    assert nothing
-
-
 @pytest.mark.parametrize(
     ("role", "path"),
     [

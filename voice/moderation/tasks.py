@@ -28,7 +28,10 @@ def record_screening(
     item.personal_details = personal_details
     item.screened_at = timezone.now()
     fields = ["offensive_words", "personal_details", "screened_at"]
-    if not item.redacted_text and item.status == ModeratedText.Status.WAITING:
+    # Kept for a text held by safeguarding too: if the lead finds no concern,
+    # it comes back to the queue and the moderator needs the proposal then.
+    undecided = {ModeratedText.Status.WAITING, ModeratedText.Status.SAFEGUARDING}
+    if not item.redacted_text and item.status in undecided:
         item.proposed_redaction = proposed_redaction
         fields.append("proposed_redaction")
     item.save(update_fields=fields)

@@ -34,7 +34,7 @@ from voice.safeguarding.phrases import find_phrases, starter_phrases
 
 logger = logging.getLogger(__name__)
 
-MODEL_PATH = Path(__file__).resolve().parent / "corpus" / "model.joblib"
+MODEL_PATH = corpus.HERE / "model.joblib"
 # Chosen on held-back texts with `manage.py screening_report` (see the README):
 # the score above which a text is a concern even when no phrase matched.
 THRESHOLD = 0.5
@@ -173,10 +173,11 @@ def get_classifier() -> Classifier:
 def _load_or_train() -> Classifier:
     rows = corpus.labelled()
     wanted = fingerprint(rows)
-    if MODEL_PATH.exists():
+    if MODEL_PATH.is_file():
         try:
             # Our own file, made by our own command and kept with the code.
-            saved = joblib.load(MODEL_PATH)  # noqa: S301
+            with MODEL_PATH.open("rb") as handle:
+                saved = joblib.load(handle)  # noqa: S301
             if saved.get("fingerprint") == wanted:
                 classifier = saved["classifier"]
                 classifier.threshold = THRESHOLD

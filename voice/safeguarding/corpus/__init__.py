@@ -12,13 +12,24 @@ from __future__ import annotations
 import csv
 import re
 from functools import lru_cache
-from pathlib import Path
+from importlib import resources
+from importlib.resources.abc import Traversable
 
-HERE = Path(__file__).resolve().parent
+# Found through the package, so the texts are read wherever it is installed
+# (pyproject.toml ships them as package data).
+HERE = resources.files(__name__)
 ORDINARY = "ordinary"
 
 
-def _lines(path: Path) -> list[str]:
+def _texts_in(folder: str) -> list[Traversable]:
+    """The `.txt` files of one corpus folder, in name order."""
+    found = [
+        entry for entry in (HERE / folder).iterdir() if entry.name.endswith(".txt")
+    ]
+    return sorted(found, key=lambda entry: entry.name)
+
+
+def _lines(path: Traversable) -> list[str]:
     return [
         line.strip()
         for line in path.read_text(encoding="utf-8").splitlines()
@@ -30,14 +41,12 @@ def _lines(path: Path) -> list[str]:
 def labelled() -> tuple[tuple[str, str], ...]:
     """(text, label) for the training corpus; the label is a theme or "ordinary"."""
     rows = [
-        (text, path.stem)
-        for path in sorted((HERE / "concern").glob("*.txt"))
+        (text, path.name.removesuffix(".txt"))
+        for path in _texts_in("concern")
         for text in _lines(path)
     ]
     rows += [
-        (text, ORDINARY)
-        for path in sorted((HERE / "ordinary").glob("*.txt"))
-        for text in _lines(path)
+        (text, ORDINARY) for path in _texts_in("ordinary") for text in _lines(path)
     ]
     return tuple(rows)
 

@@ -128,3 +128,14 @@ def test_a_concern_found_by_the_classifier_alone_says_so_to_the_lead(
     concern = SafeguardingConcern.objects.get()
     page = client_for(leads[0]).get(reverse("safeguarding:detail", args=[concern.pk]))
     assert "Why it was raised" in page.content.decode()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "dad throws stuff at me when hes had a drink",
+        "i dont wanna go home hes mad again",
+    ],
+)
+def test_violence_at_home_in_a_childs_own_words_is_a_concern(text):
+    assert screen(text).is_concern

@@ -123,3 +123,20 @@ def test_an_unsafe_button_concern_found_to_be_no_concern_simply_closes(
     concern.refresh_from_db()
     assert concern.closed_at is not None
     assert not ModeratedText.objects.exists()
+
+
+def test_after_no_concern_the_moderator_sees_the_personal_detail_redaction_proposed(
+    client_for, submit, leads, moderator
+):
+    item = submit(f"{WORRYING}, text me on 07700 900123")
+    concern = SafeguardingConcern.objects.get(moderated_text=item)
+    lead = client_for(leads[0])
+    _acknowledged(lead, concern)
+    lead.post(reverse("safeguarding:no_concern", args=[concern.pk]), {"reason": REASON})
+
+    page = client_for(moderator)
+    page.post(reverse("moderation:claim", args=[item.pk]))
+    html = page.get(reverse("moderation:item", args=[item.pk])).content.decode()
+
+    proposal = f"{WORRYING}, text me on [phone number]"
+    assert f"{proposal}</textarea>" in html
