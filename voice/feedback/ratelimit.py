@@ -97,9 +97,10 @@ def person_key(request: HttpRequest) -> str:
 
 
 def _count(key: str, limit: Limit) -> int:
+    """The attempts counted so far; 0 while the cache is out of reach (it answers None)."""
     cache.add(key, 0, timeout=limit.seconds)
     try:
-        return cache.incr(key)
+        return cache.incr(key) or 0
     except ValueError:  # expired between add and incr
         cache.set(key, 1, timeout=limit.seconds)
         return 1
