@@ -152,7 +152,7 @@ DATABASE_URL = env_str("DATABASE_URL", f"sqlite:///{VAR_DIR / 'db.sqlite3'}")
 # Production-like settings (production, bench) keep a pool of PostgreSQL
 # connections in each worker process instead of opening one per request: +25%
 # submissions a second in `make bench`, and `make faults` passes with it
-# (README, "Performance"). DATABASE_POOL_SIZE changes the size; 0 turns it off.
+# (docs/performance.md). DATABASE_POOL_SIZE changes the size; 0 turns it off.
 PRODUCTION_POOL_SIZE = 10
 
 
