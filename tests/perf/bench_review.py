@@ -3,7 +3,7 @@
 Not a test: it prints figures. Run it against a throw-away database, e.g.
 
     DATABASE_URL=postgres://…/bench python manage.py migrate
-    DATABASE_URL=postgres://…/bench python manage.py bench_review --feedback 1000000 --responses 100000
+    DATABASE_URL=postgres://…/bench python -m tests.perf.django_command bench_review --feedback 1000000 --responses 100000
 
 On PostgreSQL the rows are made by the database itself (generate_series);
 elsewhere with bulk_create in batches.
@@ -171,7 +171,7 @@ class Command(BaseCommand):
 
     def create_survey_responses(self, count: int, now) -> None:
         """A survey closed an hour ago (inside the cycle), answered `count` times in bulk."""
-        from voice.surveys.management.commands.bench_survey_results import (
+        from tests.perf.bench_survey_results import (
             Command as SurveyBench,
         )
         from voice.surveys.models import SurveyPage
