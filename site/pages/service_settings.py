@@ -76,6 +76,20 @@ def forget(**kwargs) -> None:
     cache.delete(CACHE_KEY)
 
 
+def forget_if_footer_page(sender, instance, **kwargs) -> None:
+    """Drop the cached links when a page the footer links to is saved or deleted.
+
+    Other pages leave the cache alone: adding an event must not make the next
+    page view look the settings up again.
+    """
+    by_host = cache.get(CACHE_KEY) or {}
+    for service in filter(None, by_host.values()):
+        chosen = {getattr(service, f"{field}_id") for field, _ in FOOTER_PAGES.values()}
+        if instance.pk in chosen:
+            forget()
+            return
+
+
 def connect_signals() -> None:
     for model in (ServiceSettings, Site):
         post_save.connect(forget, sender=model, dispatch_uid=f"forget-{model.__name__}")
@@ -86,7 +100,9 @@ def connect_signals() -> None:
     for model in get_page_models():
         for signal, what in ((post_save, "save"), (post_delete, "delete")):
             signal.connect(
-                forget, sender=model, dispatch_uid=f"forget-page-{what}-{model._meta}"
+                forget_if_footer_page,
+                sender=model,
+                dispatch_uid=f"forget-page-{what}-{model._meta}",
             )
     for name, signal in (
         ("slug", page_slug_changed),
