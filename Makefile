@@ -87,7 +87,7 @@ worker:  ## run the background task queue
 	$(PY) manage.py db_worker
 
 # Benchmarks, load and faults on a real ASGI server (uvicorn, two workers) over
-# PostgreSQL + Redis; see README, "Performance". They use BENCH_DATABASE_URL
+# PostgreSQL + Redis; see docs/performance.md. They use BENCH_DATABASE_URL
 # (a database they may fill; created if missing) and BENCH_REDIS_URL, falling
 # back to DATABASE_URL and REDIS_URL, and loopback ports from BENCH_PORT (8180).
 BENCH_ARGS ?=

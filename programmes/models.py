@@ -66,14 +66,6 @@ class ProgrammeIndexPage(Page):
         )
         return context
 
-    def save(self, *args, **kwargs):
-        created = self.pk is None
-        super().save(*args, **kwargs)
-        if created:
-            from programmes.page_access import protect_programme_section
-
-            protect_programme_section(self)
-
 
 class ProgrammePage(PictureMixin, Page):
     """One programme: what it is for, who it is for, its events, stories and outcomes."""
@@ -226,23 +218,6 @@ class EventPage(PictureMixin, Page):
 
     def __str__(self) -> str:
         return self.title
-
-    def save(self, *args, **kwargs):
-        """Tell everyone signed up when the live event changes what they need to know."""
-        before = None
-        update_fields = kwargs.get("update_fields")
-        watched = {"status", "start", "location_name"}
-        if self.pk and (update_fields is None or watched & set(update_fields)):
-            before = (
-                EventPage.objects.filter(pk=self.pk)
-                .values("status", "start", "location_name", "live")
-                .first()
-            )
-        super().save(*args, **kwargs)
-        if before and before["live"] and self.live:
-            from programmes import services
-
-            services.tell_signed_up_about_change(event=self, before=before)
 
     def clean(self):
         super().clean()

@@ -15,9 +15,10 @@ def site_navigation(request):
 
 
 def service(request):
-    """`service_settings`: the service's name and contact details, looked up only if shown."""
+    """`service_settings` (name, contact details) and `footer_links`, looked up only if shown."""
     return {
         "service_settings": SimpleLazyObject(
             lambda: service_settings.for_request(request)
-        )
+        ),
+        "footer_links": SimpleLazyObject(lambda: service_settings.links_for(request)),
     }

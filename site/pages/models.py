@@ -57,6 +57,40 @@ class ServiceSettings(BaseSiteSetting):
     email = models.EmailField(blank=True)
     address = models.TextField(blank=True)
     opening_hours = models.CharField(max_length=200, blank=True)
+    # The footer's links follow the chosen pages wherever editors move or
+    # rename them; while one is not chosen the footer links to its usual path.
+    about_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("about us page"),
+    )
+    help_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("contact and help page"),
+    )
+    privacy_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("privacy page"),
+    )
+    accessibility_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("accessibility page"),
+    )
 
     panels = [
         MultiFieldPanel(
@@ -68,5 +102,14 @@ class ServiceSettings(BaseSiteSetting):
                 FieldPanel("opening_hours"),
             ],
             heading=_("Contact"),
-        )
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("about_page"),
+                FieldPanel("help_page"),
+                FieldPanel("privacy_page"),
+                FieldPanel("accessibility_page"),
+            ],
+            heading=_("Footer links"),
+        ),
     ]

@@ -6,9 +6,11 @@ import pytest
 from django.apps import apps
 from django.conf import settings
 from django.contrib.sessions.models import Session
-from django.core.cache import cache
+from django.core.cache import caches
+from django.core.cache.backends.locmem import LocMemCache
 from django.db import models
 from django.test import Client, override_settings
+from django_redis import get_redis_connection
 
 from accounts import roles
 from tests.factories import UserFactory, pass_mfa
@@ -100,10 +102,10 @@ def every_stored_value():
 
 def everything_cached() -> str:
     """Every key and (pickled) value in the cache, local-memory or Redis."""
-    backend = cache._cache
-    if isinstance(backend, dict):  # local-memory cache
+    if isinstance(caches["default"], LocMemCache):
+        backend = caches["default"]._cache
         return " ".join(f"{key!r} {value!r}" for key, value in backend.items())
-    client = backend.get_client()
+    client = get_redis_connection("default")
     return " ".join(f"{key!r} {client.get(key)!r}" for key in client.keys("*"))
 
 

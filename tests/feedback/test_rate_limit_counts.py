@@ -4,10 +4,13 @@ import logging
 
 import pytest
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
+from django_redis import get_redis_connection
+from django_redis.cache import RedisCache
 from redis import Redis
 
-from config.cache import ResilientRedisCache
+from accounts.ratelimit import count_in_windows
+from config.settings.base import redis_cache
 from tests.feedback.test_giving_feedback import post_feedback
 from tests.feedback.test_when_redis_is_away import NOBODY_LISTENING
 
@@ -20,7 +23,11 @@ LIMIT_KEYS = "*feedback-rl:submit:*"
 
 
 def redis() -> Redis:
-    return cache._cache.get_client(write=True)
+    return get_redis_connection("default")
+
+
+def stored_key(key: str) -> str:
+    return cache.client.make_key(key)
 
 
 def test_each_post_counts_both_limits_in_one_round_trip_and_they_end_with_the_window(
@@ -46,22 +53,25 @@ def test_each_post_counts_both_limits_in_one_round_trip_and_they_end_with_the_wi
 
 
 def test_a_count_left_without_an_end_is_given_its_window():
-    key = cache.make_and_validate_key("feedback-rl:submit:a:left-over")
+    key = stored_key("feedback-rl:submit:a:left-over")
     redis().set(key, 7)
-    assert cache.count_in_windows({"feedback-rl:submit:a:left-over": 600}) == [8]
+    assert count_in_windows(
+        caches["default"], {"feedback-rl:submit:a:left-over": 600}
+    ) == [8]
     assert 0 < redis().ttl(key) <= 600
 
 
 def test_counts_start_again_when_the_window_has_ended():
     windows = {"feedback-rl:check:u:1": 60, "feedback-rl:check:a:x": 60}
-    assert cache.count_in_windows(windows) == [1, 1]
-    assert cache.count_in_windows(windows) == [2, 2]
-    redis().delete(*(cache.make_and_validate_key(key) for key in windows))
-    assert cache.count_in_windows(windows) == [1, 1]
+    assert count_in_windows(caches["default"], windows) == [1, 1]
+    assert count_in_windows(caches["default"], windows) == [2, 2]
+    redis().delete(*(stored_key(key) for key in windows))
+    assert count_in_windows(caches["default"], windows) == [1, 1]
 
 
 def test_while_redis_cannot_be_reached_every_count_is_one(caplog):
-    caplog.set_level(logging.WARNING, logger="config.cache")
-    away = ResilientRedisCache(NOBODY_LISTENING, {"OPTIONS": {}})
-    assert away.count_in_windows({"a": 60, "b": 600}) == [1, 1]
+    caplog.set_level(logging.WARNING, logger="accounts.ratelimit")
+    settings = redis_cache(NOBODY_LISTENING)
+    away = RedisCache(NOBODY_LISTENING, settings)
+    assert count_in_windows(away, {"a": 60, "b": 600}) == [1, 1]
     assert "Cache (Redis) unreachable" in caplog.text

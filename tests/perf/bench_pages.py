@@ -4,9 +4,9 @@
 
 Fills a throw-away PostgreSQL database (BENCH_PAGES_DATABASE_URL, created and
 migrated if missing) in bulk to each size in turn - feedback items made by the
-database itself (`manage.py bench_review`'s generate_series seeding, a tenth of
+database itself (`python -m tests.perf.django_command bench_review`'s generate_series seeding, a tenth of
 them waiting for moderation, most approved and shared) and survey responses
-(`manage.py bench_survey_results`'s seeding, one response per ten feedback
+(`python -m tests.perf.django_command bench_survey_results`'s seeding, one response per ten feedback
 items) - then opens each page with Django's test client as a signed-in
 administrator with an authenticator set up, and prints the median time of
 several requests and the number of SQL queries each page made. The rows are
@@ -88,11 +88,11 @@ def grow(to: int, survey) -> None:
     """Add feedback (and survey responses) until there are `to` made-up items."""
     from django.db import connection, transaction
 
-    from voice.feedback import rollups
-    from voice.review.management.commands.bench_review import Command as Review
-    from voice.surveys.management.commands.bench_survey_results import (
+    from tests.perf.bench_review import Command as Review
+    from tests.perf.bench_survey_results import (
         Command as Survey,
     )
+    from voice.feedback import rollups
 
     missing = to - bench_feedback_count()
     if missing > 0:
@@ -113,7 +113,7 @@ def grow(to: int, survey) -> None:
 
 
 def bench_survey():
-    from voice.surveys.management.commands.bench_survey_results import (
+    from tests.perf.bench_survey_results import (
         Command as Survey,
     )
     from voice.surveys.models import SurveyPage

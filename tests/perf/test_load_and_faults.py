@@ -3,7 +3,7 @@
 They need the production stack (PostgreSQL + Redis) and start their own
 uvicorn, private PostgreSQL and private Redis on loopback ports; on the
 embedded default (SQLite, in-memory channel layer) they are skipped. Full
-size: `make load` and `make faults` (README, "Performance").
+size: `make load` and `make faults` (docs/performance.md).
 """
 
 import os

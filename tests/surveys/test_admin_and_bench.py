@@ -7,6 +7,7 @@ import pytest
 from django.core.management import call_command
 
 from accounts import roles
+from tests.perf import bench_survey_results
 
 
 @pytest.mark.django_db
@@ -34,7 +35,13 @@ def test_the_benchmark_prints_the_same_query_count_at_each_size_and_cleans_up(
 
     out = io.StringIO()
     call_command(
-        "bench_survey_results", "--responses", "5", "60", "--rounds", "1", stdout=out
+        bench_survey_results.Command(),
+        "--responses",
+        "5",
+        "60",
+        "--rounds",
+        "1",
+        stdout=out,
     )
     lines = [
         line for line in out.getvalue().splitlines() if re.match(r"\s+\d+\s+\d+", line)

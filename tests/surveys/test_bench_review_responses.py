@@ -5,6 +5,7 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
+from tests.perf import bench_review
 from voice.review.models import ReviewCycle
 from voice.review.sections import sections_for
 from voice.surveys.models import SurveyResponse
@@ -14,7 +15,7 @@ from voice.surveys.models import SurveyResponse
 def test_bench_review_adds_survey_responses_that_the_cycle_counts(home_page):
     out = StringIO()
     call_command(
-        "bench_review",
+        bench_review.Command(),
         "--feedback=40",
         "--actions=3",
         "--ratings=5",

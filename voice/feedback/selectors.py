@@ -20,7 +20,7 @@ def shared_feedback() -> QuerySet[Feedback]:
     The approval is checked row by row (EXISTS) so the database walks the
     newest shared feedback in index order and stops after one page, instead
     of gathering every approved text and sorting them all (measured with
-    `manage.py benchmark_shared_feedback`).
+    `python -m tests.perf.django_command benchmark_shared_feedback`).
     """
     approved = ModeratedText.objects.filter(
         pk=OuterRef("moderated_text_id"),
@@ -85,7 +85,7 @@ def shared_feedback_page(
 
     Pages follow on from the last item shown (keyset paging) rather than
     skipping a number of rows, and nothing counts every shared item: both
-    grow with the table (see `manage.py benchmark_shared_feedback`).
+    grow with the table (see `python -m tests.perf.django_command benchmark_shared_feedback`).
     """
     items = shared_feedback()
     cursor = parse_cursor(older_than)

@@ -4,7 +4,9 @@ from pathlib import Path
 
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
+from redis.backoff import NoBackoff
 from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.retry import Retry
 
 from .env import env_bool, env_int, env_list, env_str
 
@@ -147,7 +149,7 @@ DATABASE_URL = env_str("DATABASE_URL", f"sqlite:///{VAR_DIR / 'db.sqlite3'}")
 # Production-like settings (production, bench) keep a pool of PostgreSQL
 # connections in each worker process instead of opening one per request: +25%
 # submissions a second in `make bench`, and `make faults` passes with it
-# (README, "Performance"). DATABASE_POOL_SIZE changes the size; 0 turns it off.
+# (docs/performance.md). DATABASE_POOL_SIZE changes the size; 0 turns it off.
 PRODUCTION_POOL_SIZE = 10
 
 
@@ -161,16 +163,41 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache and channel layer ----------------------------------------------
 REDIS_URL = env_str("REDIS_URL", "")
-if REDIS_URL:
-    CACHES = {
-        "default": {
-            # Shared connections, and an outage is an empty cache (config/cache.py).
-            "BACKEND": "config.cache.ResilientRedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "yv"),
-            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 2},
-        }
+# One immediate retry (a connection dropped since its last use), then give up:
+# redis-py's default backs off for seconds, and a page must not wait for that.
+ONE_QUICK_RETRY = Retry(NoBackoff(), 1)
+
+
+def redis_cache(url: str) -> dict:
+    """django-redis on `url`: one connection pool per process, an outage reads as empty.
+
+    Everything this site keeps in the cache can be lost without harm (rate
+    limit counts, the footer's service details), so while Redis cannot be
+    reached the cache behaves as an empty one that keeps nothing and logs it
+    (IGNORE_EXCEPTIONS), instead of turning a child's feedback into a server
+    error; rate limits go uncounted meanwhile. django-redis keeps its pools
+    per process, so the cache object Django makes for each ASGI request
+    reuses the open connections instead of opening new ones.
+    """
+    return {
+        "BACKEND": "django_redis.cache.RedisCache",
+        "LOCATION": url,
+        "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "yv"),
+        "OPTIONS": {
+            "IGNORE_EXCEPTIONS": True,
+            "SOCKET_CONNECT_TIMEOUT": 1,
+            "SOCKET_TIMEOUT": 2,
+            "CONNECTION_POOL_KWARGS": {"retry": ONE_QUICK_RETRY},
+        },
     }
+
+
+# Ignored cache errors are logged (with the reason) under this logger's name.
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+DJANGO_REDIS_LOGGER = "cache.unreachable"
+
+if REDIS_URL:
+    CACHES = {"default": redis_cache(REDIS_URL)}
     CHANNEL_LAYERS = {
         "default": {
             # A cancelled receive always ends (config/channel_layer.py).

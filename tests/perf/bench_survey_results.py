@@ -4,7 +4,7 @@ Run it against a scratch database: it adds a survey with made-up responses and,
 unless --keep is given, removes them at the end. For example:
 
     DATABASE_URL=sqlite:///var/bench.sqlite3 ./manage.py migrate
-    DATABASE_URL=sqlite:///var/bench.sqlite3 ./manage.py bench_survey_results --responses 1000 100000
+    DATABASE_URL=sqlite:///var/bench.sqlite3 python -m tests.perf.django_command bench_survey_results --responses 1000 100000
 """
 
 from __future__ import annotations

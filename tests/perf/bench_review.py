@@ -3,7 +3,7 @@
 Not a test: it prints figures. Run it against a throw-away database, e.g.
 
     DATABASE_URL=postgres://…/bench python manage.py migrate
-    DATABASE_URL=postgres://…/bench python manage.py bench_review --feedback 1000000 --responses 100000
+    DATABASE_URL=postgres://…/bench python -m tests.perf.django_command bench_review --feedback 1000000 --responses 100000
 
 On PostgreSQL the rows are made by the database itself (generate_series);
 elsewhere with bulk_create in batches.
@@ -21,15 +21,15 @@ from django.db.models import Max
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from tests.perf.bench_survey_results import (
+    Command as SurveyBench,
+)
 from voice.feedback import rollups
 from voice.feedback.models import Feedback, Speaker, Topic
 from voice.moderation.models import ModeratedText, Theme
 from voice.review import figures, selectors
 from voice.review.models import Action, ActionRating, ReviewCycle
 from voice.safeguarding.models import SafeguardingConcern
-from voice.surveys.management.commands.bench_survey_results import (
-    Command as SurveyBench,
-)
 from voice.surveys.models import SurveyPage, SurveyResponse
 
 TOPICS = ["Appointments", "My worker", "Court", "The building", "Letters", "School"]

@@ -1,6 +1,6 @@
 """Time the shared feedback page's query with many items, then throw the items away.
 
-    manage.py benchmark_shared_feedback --items 100000
+    python -m tests.perf.django_command benchmark_shared_feedback --items 100000
 
 The rows are made in one transaction that is rolled back at the end, so the
 database is left as it was. Prints timings (median of several runs) for pages
