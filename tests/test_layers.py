@@ -8,6 +8,7 @@ comment above it. The layer and model contracts themselves are import-linter's
 """
 
 import ast
+import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -121,6 +122,8 @@ def test_the_import_contracts_hold():
     result = subprocess.run(  # noqa: S603
         [lint_imports, "--no-logo", "--no-cache"],
         cwd=ROOT,
+        # This tree's code, whichever checkout the installed package points at.
+        env={**os.environ, "PYTHONPATH": f"{ROOT}{os.pathsep}{ROOT / 'site'}"},
         capture_output=True,
         text=True,
         timeout=300,
