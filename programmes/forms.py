@@ -8,7 +8,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from programmes import certificate_references
-from programmes.models import Certificate, EventPage, ProgrammePage
+from programmes.models import Certificate, Consent, EventPage, ProgrammePage
 from programmes.participation import ParticipationEntry
 
 
@@ -239,8 +239,6 @@ class RecordConsentForm(forms.Form):
     )
 
     def __init__(self, *args, for_what: str = "", **kwargs):
-        from programmes.models import Consent
-
         super().__init__(*args, **kwargs)
         offered = {Consent.Relationship.NOT_RECORDED}
         self.fields["relationship"].choices = [
@@ -269,3 +267,29 @@ class RecordConsentForm(forms.Form):
                 _("Consent cannot be given in the future. Check the date.")
             )
         return given_at
+
+
+class WithdrawConsentForm(forms.Form):
+    """How consent was taken back, and why if they said."""
+
+    how = forms.ChoiceField(
+        label=_("How they took it back"),
+        error_messages={"required": _("Choose how consent was taken back.")},
+    )
+    reason = forms.CharField(
+        label=_("Why, if they said"),
+        max_length=300,
+        required=False,
+        help_text=_("Keep it short. Not health or other private details."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["how"].choices = [
+            ("", _("Choose")),
+            *(
+                c
+                for c in Consent.How.choices
+                if c[0] not in {Consent.How.ONLINE, Consent.How.NOT_RECORDED}
+            ),
+        ]
