@@ -8,6 +8,8 @@ import pytest
 from django.utils import timezone
 
 from accounts import roles
+from privacy.models import RetentionSettings
+from privacy.retention import months_before, purge_expired_data
 from programmes import personal_data, services
 from programmes.models import Consent, ConsentStatus, SignUp
 from tests.factories import UserFactory
@@ -201,8 +203,11 @@ def test_consent_is_in_the_export_and_goes_with_erasure(people, consent_event):
 
 
 def given_consent(people, event, age_band="14_15"):
+    """A place with a parent's consent (made directly: some events are long over)."""
     person = young(age_band)
-    entry = services.sign_up(event=event, person=person, signed_up_by=person)
+    entry = SignUp.objects.create(
+        event=event, person=person, status=SignUp.Status.PLACE
+    )
     consent = services.record_consent(
         sign_up=entry,
         recorded_by=people[roles.PROGRAMME_STAFF],
@@ -296,3 +301,69 @@ def test_only_programme_staff_may_withdraw_consent(
     assert response.status_code == 403
     consent.refresh_from_db()
     assert consent.withdrawn_at is None
+
+
+def test_consent_names_and_reasons_go_exactly_when_their_period_after_the_event_is_past(
+    people, programme
+):
+    policy = RetentionSettings.load()
+    now = timezone.now()
+    cutoff = months_before(now, policy.consent_months)
+    long_ago = make_event(
+        programme,
+        needs_consent=True,
+        start=cutoff - datetime.timedelta(days=1),
+        end=cutoff - datetime.timedelta(seconds=1),
+        slug="long-ago",
+    )
+    on_the_day = make_event(
+        programme,
+        needs_consent=True,
+        start=cutoff - datetime.timedelta(hours=2),
+        end=cutoff,
+        slug="on-the-day",
+    )
+    old_entry, old_consent = given_consent(people, long_ago)
+    services.withdraw_consent(
+        consent=old_consent,
+        withdrawn_by=people[roles.PROGRAMME_STAFF],
+        how="phone",
+        reason="Family reasons",
+    )
+    _kept_entry, kept_consent = given_consent(people, on_the_day)
+
+    done = purge_expired_data(now=now)
+
+    assert done["Events and certificates"] == {
+        "consent records with who gave them removed": 1
+    }
+    old_consent.refresh_from_db()
+    assert old_consent.given_by_name == "" and old_consent.withdrawal_reason == ""
+    assert old_consent.name_removed_at == now
+    # What a report or an inspection needs stays: that it was given, how, and when.
+    assert old_consent.relationship == "parent" and old_consent.how == "phone"
+    assert old_consent.withdrawn_at is not None
+    kept_consent.refresh_from_db()
+    assert kept_consent.given_by_name == "Mum, Sarah Jones"
+    assert kept_consent.name_removed_at is None
+    assert purge_expired_data(now=now)["Events and certificates"] == {
+        "consent records with who gave them removed": 0
+    }
+
+
+def test_the_person_export_shows_a_withdrawal_and_never_the_reason_givers_name(
+    people, consent_event
+):
+    entry, consent = given_consent(people, consent_event)
+    services.withdraw_consent(
+        consent=consent,
+        withdrawn_by=people[roles.PROGRAMME_STAFF],
+        how="email",
+        reason="Changed their mind",
+    )
+    (row,) = personal_data.export_for(entry.person)
+    (recorded,) = row["Consents recorded"]
+    assert recorded["Withdrawn on"]
+    assert recorded["How it was taken back"] == "Email"
+    assert recorded["Why it was taken back"] == "Changed their mind"
+    assert "Sarah" not in str(row)

@@ -8,7 +8,7 @@ to the person goes, while topic, feeling and date stay for reports.
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from voice.feedback import rollups
+from voice.feedback import rollups, services
 from voice.feedback.models import Feedback
 
 LABEL = _("Feedback")
@@ -65,4 +65,9 @@ def purge_expired(policy, now) -> dict[str, int]:
     days = rollups.days_of(unlinked)
     count = unlinked.update(author=None, supported_by=None, submission_token=None)
     rollups.refresh_days(days)
-    return {"feedback no longer linked to a person": count}
+    return {
+        "feedback no longer linked to a person": count,
+        "spent 'about you' form hashes deleted": services.forget_spent_about_you_forms(
+            today=timezone.localdate(now)
+        ),
+    }
