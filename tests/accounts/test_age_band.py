@@ -3,6 +3,8 @@
 Only a band is ever asked, never a date of birth, and saying nothing is allowed.
 """
 
+import json
+
 import pytest
 from django.contrib.auth import get_user_model
 
@@ -120,3 +122,10 @@ def test_a_supported_account_may_be_made_without_an_age_group(client_for, people
     client = client_for(people[roles.CASE_WORKER], passed_mfa=True)
     client.post("/staff/young-people/new/", {"username": "river-11"})
     assert User.objects.get(username="river-11").age_band == ""
+
+
+def test_the_age_group_is_in_the_persons_own_data_download(client_for):
+    person = UserFactory(roles=[roles.YOUNG_PERSON], age_band="14_15")
+    response = client_for(person).get("/my-data/my-data.json")
+    document = json.loads(response.content)
+    assert '"Your age group": "14 to 15"' in json.dumps(document, ensure_ascii=False)

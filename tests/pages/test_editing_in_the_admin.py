@@ -11,7 +11,11 @@ from importlib import import_module
 import pytest
 from django.contrib.auth.models import Group
 from wagtail.models import GroupPagePermission, Page
-from wagtail.test.utils.form_data import querydict_from_html
+from wagtail.test.utils.form_data import (
+    nested_form_data,
+    querydict_from_html,
+    streamfield,
+)
 
 from accounts import roles
 from tests.board.factories import make_board_page, make_meeting
@@ -23,8 +27,13 @@ from voice.surveys.models import SurveyIndexPage
 pytestmark = pytest.mark.django_db
 
 
-def save_a_change_in_the_admin(client, user, page: Page) -> Page:
-    """Open the edit view, send the form back with a new title; the revision saved."""
+def save_a_change_in_the_admin(
+    client, user, page: Page, streams: dict | None = None
+) -> Page:
+    """Open the edit view, send the form back with a new title; the revision saved.
+
+    `streams` gives StreamField data that the edit page builds with script.
+    """
     client.force_login(user)
     url = f"/admin/pages/{page.pk}/edit/"
     response = client.get(url)
@@ -32,6 +41,8 @@ def save_a_change_in_the_admin(client, user, page: Page) -> Page:
     data = querydict_from_html(response.content.decode(), form_id="page-edit-form")
     new_title = f"{page.title} (changed by {user.username})"
     data["title"] = new_title
+    for name, value in nested_form_data(streams or {}).items():
+        data[name] = value
     revisions_before = page.revisions.count()
 
     saved = client.post(url, data)
@@ -82,8 +93,14 @@ def test_the_boards_staff_edit_its_front_page_and_a_meeting_and_save_revisions(
 def test_the_survey_staff_edit_a_survey_and_save_a_revision(
     admin_client, people, home_page, role
 ):
-    survey = make_survey(home_page)
-    save_a_change_in_the_admin(admin_client, people[role], survey)
+    question = {"question": "Did you feel safe?", "help_text": "", "required": ""}
+    survey = make_survey(home_page, questions=[("yes_no", question)])
+    save_a_change_in_the_admin(
+        admin_client,
+        people[role],
+        survey,
+        streams={"questions": streamfield([("yes_no", question)])},
+    )
 
 
 @pytest.mark.parametrize(
