@@ -267,3 +267,29 @@ class RecordConsentForm(forms.Form):
                 _("Consent cannot be given in the future. Check the date.")
             )
         return given_at
+
+
+class WithdrawConsentForm(forms.Form):
+    """How consent was taken back, and why if they said."""
+
+    how = forms.ChoiceField(
+        label=_("How they took it back"),
+        error_messages={"required": _("Choose how consent was taken back.")},
+    )
+    reason = forms.CharField(
+        label=_("Why, if they said"),
+        max_length=300,
+        required=False,
+        help_text=_("Keep it short. Not health or other private details."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["how"].choices = [
+            ("", _("Choose")),
+            *(
+                c
+                for c in Consent.How.choices
+                if c[0] not in {Consent.How.ONLINE, Consent.How.NOT_RECORDED}
+            ),
+        ]

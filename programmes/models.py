@@ -500,6 +500,12 @@ class Consent(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    withdrawn_how = models.CharField(
+        _("how it was taken back"), max_length=20, choices=How.choices, blank=True
+    )
+    withdrawal_reason = models.CharField(
+        _("why it was taken back"), max_length=300, blank=True
+    )
     # Set by the retention purge once the name of who gave it is removed.
     name_removed_at = models.DateTimeField(null=True, blank=True, editable=False)
 

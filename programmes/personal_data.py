@@ -1,15 +1,17 @@
 """What events hold about a person: sign-ups, what they told us, attendance, certificates.
 
 See privacy/registry.py for the contract this module follows. Access needs
-are already erased once each event is over (`erase_past_event_needs`).
+are already erased once each event is over (`erase_past_event_needs`); consent
+records lose the name of who gave them a set time after the event (`purge_expired`).
 """
 
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from privacy.registry import register
+from privacy.retention import months_before
 from programmes import services
-from programmes.models import Certificate, SignUp
+from programmes.models import Certificate, Consent, SignUp
 
 LABEL = _("Events and certificates")
 
@@ -42,6 +44,9 @@ def export_for(user) -> list[dict]:
                     "For": consent.for_what,
                     "Given on": _when(consent.given_at),
                     "Withdrawn on": _when(consent.withdrawn_at),
+                    "How it was taken back": consent.get_withdrawn_how_display()
+                    or None,
+                    "Why it was taken back": consent.withdrawal_reason or None,
                 }
                 for consent in entry.consents.all()
             ]
@@ -81,6 +86,20 @@ def erase_for(user, *, keep_anonymised: bool) -> list[str]:
     SignUp.objects.filter(person=user).delete()
     Certificate.objects.filter(person=user).delete()
     return []
+
+
+def purge_expired(policy, now) -> dict[str, int]:
+    """Consent records lose the name of who gave them, and any reason, after the period.
+
+    The period runs from the end of the event. That consent was given, by a
+    parent or carer or the young person, how and when, stays with the sign-up.
+    """
+    cutoff = months_before(now, policy.consent_months)
+    expired = Consent.objects.filter(
+        sign_up__event__end__lt=cutoff, name_removed_at__isnull=True
+    )
+    count = expired.update(given_by_name="", withdrawal_reason="", name_removed_at=now)
+    return {"consent records with who gave them removed": count}
 
 
 register(__name__)

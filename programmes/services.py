@@ -254,14 +254,26 @@ def record_consent(
 
 
 @transaction.atomic
-def withdraw_consent(*, consent: Consent, withdrawn_by) -> Consent:
-    """Consent taken back: the record stays, saying when and who recorded it."""
+def withdraw_consent(
+    *, consent: Consent, withdrawn_by, how: str = "", reason: str = ""
+) -> Consent:
+    """Consent taken back: the record stays, saying when, how, why and who recorded it."""
     consent = Consent.objects.select_for_update().get(pk=consent.pk)
     if consent.withdrawn_at is not None:
         raise SignUpRefused(_("This consent was already withdrawn."))
     consent.withdrawn_at = timezone.now()
     consent.withdrawn_by = withdrawn_by
-    consent.save(update_fields=["withdrawn_at", "withdrawn_by"])
+    consent.withdrawn_how = how
+    consent.withdrawal_reason = reason.strip()
+    consent.full_clean()
+    consent.save(
+        update_fields=[
+            "withdrawn_at",
+            "withdrawn_by",
+            "withdrawn_how",
+            "withdrawal_reason",
+        ]
+    )
     return consent
 
 

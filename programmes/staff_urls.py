@@ -18,4 +18,9 @@ urlpatterns = [
         staff_views.mark_consent,
         name="consent",
     ),
+    path(
+        "consents/<int:consent_id>/withdraw/",
+        staff_views.withdraw_consent,
+        name="withdraw_consent",
+    ),
 ]

@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -10,8 +11,8 @@ from wagtail.log_actions import log
 from pages import spreadsheets
 from privacy.audit import record_access_to_many
 from programmes import selectors, services
-from programmes.forms import RecordConsentForm
-from programmes.models import EventPage, SignUp
+from programmes.forms import RecordConsentForm, WithdrawConsentForm
+from programmes.models import Consent, EventPage, SignUp
 
 
 def event_list(request):
@@ -43,6 +44,7 @@ def event_detail(request, event_id: int):
             "can_mark_attendance": timezone.localdate()
             >= timezone.localdate(event.start),
             "here_count": sum(1 for entry in places if entry.attended),
+            "withdraw_how_choices": WithdrawConsentForm().fields["how"].choices,
         },
     )
 
@@ -99,9 +101,6 @@ def mark_consent(request, sign_up_id: int):
                 ),
             },
         )
-    form = RecordConsentForm(
-        request.POST, for_what=services.consent_for_what(entry.event)
-    )
     try:
         form = RecordConsentForm(
             request.POST, for_what=services.consent_for_what(entry.event)
@@ -136,9 +135,43 @@ def mark_consent(request, sign_up_id: int):
     )
 
 
-def _event_admin_url(event_id: int) -> str:
-    from django.urls import reverse
+@require_POST
+def withdraw_consent(request, consent_id: int):
+    """Consent taken back, from the roster: how, and why if they said."""
+    consent = get_object_or_404(
+        Consent.objects.select_related("sign_up__person"), pk=consent_id
+    )
+    entry = consent.sign_up
+    form = WithdrawConsentForm(request.POST)
+    if not form.is_valid():
+        for errors in form.errors.values():
+            messages.error(request, " ".join(errors))
+        return redirect(f"{_event_admin_url(entry.event_id)}#sign-up-{entry.pk}")
+    try:
+        services.withdraw_consent(
+            consent=consent,
+            withdrawn_by=request.user,
+            how=form.cleaned_data["how"],
+            reason=form.cleaned_data["reason"],
+        )
+    except services.SignUpRefused as refused:
+        messages.error(request, refused.message)
+    else:
+        log(
+            instance=entry.event,
+            action="programmes.consent_withdrawn",
+            user=request.user,
+            data={"sign_up": entry.pk, "consent": consent.pk},
+        )
+        messages.success(
+            request,
+            _("Consent for %(person)s is withdrawn. They cannot be marked as here.")
+            % {"person": entry.person},
+        )
+    return redirect(f"{_event_admin_url(entry.event_id)}#sign-up-{entry.pk}")
 
+
+def _event_admin_url(event_id: int) -> str:
     return reverse("event_admin:event", kwargs={"event_id": event_id})
 
 

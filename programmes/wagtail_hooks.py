@@ -18,5 +18,8 @@ def register_sign_up_actions(actions):
         "programmes.consent_recorded", _("Record consent"), _("Consent recorded")
     )
     actions.register_action(
+        "programmes.consent_withdrawn", _("Withdraw consent"), _("Consent withdrawn")
+    )
+    actions.register_action(
         "programmes.export", _("Export sign-ups"), _("Sign-up list exported")
     )

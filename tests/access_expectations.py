@@ -103,7 +103,7 @@ EXPECTED = {
     # events
     **_family(
         "event_admin:attendance event_admin:consent event_admin:event "
-        "event_admin:export event_admin:list",
+        "event_admin:export event_admin:list event_admin:withdraw_consent",
         PROGRAMME_ADMIN,
     ),
     **_family(

@@ -1,5 +1,6 @@
 """Role migrations keep working on a fresh database as permissions are added later."""
 
+from datetime import timedelta
 from importlib import import_module
 
 import pytest
@@ -7,9 +8,13 @@ from django.contrib.auth.models import Group, Permission
 from django.core.management import call_command
 from django.db import connection
 from django.db.migrations import RunPython
+from django.db.migrations.executor import MigrationExecutor
 from django.db.migrations.loader import MigrationLoader
+from django.utils import timezone
 
 from accounts import roles
+from tests.factories import UserFactory
+from tests.programmes.factories import make_event, make_programme, programme_index
 
 # Each app's migration that gives roles their permissions, and the module whose
 # ROLE_PERMISSIONS table is the roles' powers today.
@@ -71,3 +76,64 @@ def test_migrate_gives_the_roles_what_their_tables_declare_now():
     call_command("migrate", verbosity=0)
 
     assert managers.permissions.filter(pk=review.pk).exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_programmes_0006_makes_a_consent_record_for_each_consent_received_only(
+    home_page,
+):
+    """The data step of 0006, run by the migration executor on the schema before it."""
+    staff = UserFactory(username="staff-then", roles=[roles.PROGRAMME_STAFF])
+    received_by = UserFactory(username="child-received", roles=[roles.YOUNG_PERSON])
+    pending_by = UserFactory(username="child-pending", roles=[roles.YOUNG_PERSON])
+    event = make_event(
+        make_programme(programme_index(home_page), title="Inspire", slug="inspire"),
+        title="Climbing taster",
+        needs_consent=True,
+    )
+    marked_at = timezone.now() - timedelta(days=3)
+    before, after = (
+        ("programmes", "0005_certificate"),
+        ("programmes", "0006_consent_records"),
+    )
+    executor = MigrationExecutor(connection)
+    executor.migrate([before])
+    try:
+        old_sign_up = (
+            MigrationExecutor(connection)
+            .loader.project_state(before)
+            .apps.get_model("programmes", "SignUp")
+        )
+        received = old_sign_up.objects.create(
+            event_id=event.pk,
+            person_id=received_by.pk,
+            status="place",
+            consent="received",
+            consent_marked_by_id=staff.pk,
+            consent_marked_at=marked_at,
+        )
+        old_sign_up.objects.create(
+            event_id=event.pk,
+            person_id=pending_by.pk,
+            status="place",
+            consent="pending",
+        )
+
+        executor = MigrationExecutor(connection)
+        executor.migrate([after])
+
+        consent_model = executor.loader.project_state(after).apps.get_model(
+            "programmes", "Consent"
+        )
+        (consent,) = consent_model.objects.all()
+        assert consent.sign_up_id == received.pk
+        assert consent.given_by_name == "Not recorded (before consent records)"
+        assert consent.relationship == "not_recorded"
+        assert consent.how == "not_recorded"
+        assert consent.for_what == "Climbing taster"
+        assert consent.recorded_by_id == staff.pk
+        assert consent.given_at == marked_at and consent.recorded_at == marked_at
+        assert consent.withdrawn_at is None
+    finally:
+        executor = MigrationExecutor(connection)
+        executor.migrate(executor.loader.graph.leaf_nodes())

@@ -11,6 +11,7 @@ from accounts.sign_in_locks import failed_sign_in_key
 
 class AccountAdapter(DefaultAccountAdapter):
     def save_user(self, request, user, form, commit=True):
+        user.age_band = form.chosen_age_band()
         user = super().save_user(request, user, form, commit=commit)
         # Staff accounts are made by an administrator; sign-up gives a public role only.
         user.groups.add(Group.objects.get(name=form.role()))

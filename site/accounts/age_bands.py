@@ -21,8 +21,10 @@ SIXTEEN_OR_OVER = {AgeBand.FROM_16, AgeBand.ADULT}
 
 WHY_WE_ASK = _(
     "We ask so we know whether a parent or carer needs to say yes before you "
-    "come to some events, so there is no 'prefer not to say'."
+    "come to some events. You do not have to tell us: if you do not, a parent "
+    "or carer is asked for those events."
 )
+PREFER_NOT_TO_SAY = ("", _("I prefer not to say"))
 
 
 def is_sixteen_or_over(age_band: str) -> bool:

@@ -7,12 +7,34 @@ from django.contrib.auth import get_user_model, password_validation
 from django.utils.translation import gettext_lazy as _
 
 from accounts import roles
+from accounts.age_bands import PREFER_NOT_TO_SAY, WHY_WE_ASK, AgeBand
 from accounts.services import find_usable_code
 
 User = get_user_model()
 
 # The ACCOUNT_RATE_LIMITS entry that limits attempts at the sign-in code page.
 SIGN_IN_CODE_RATE_LIMIT = "redeem_sign_in_code"
+
+
+HOW_OLD = _("How old are you?")
+
+
+def age_band_field(*, label=HOW_OLD, help_text=WHY_WE_ASK):
+    """The age group, never a date of birth; saying nothing is always allowed."""
+    return forms.ChoiceField(
+        label=label,
+        choices=[*AgeBand.choices, PREFER_NOT_TO_SAY],
+        required=False,
+        widget=forms.RadioSelect,
+        initial="",
+        help_text=help_text,
+    )
+
+
+class AgeBandForm(forms.Form):
+    """A young person's own age group, changed on My account."""
+
+    age_band = age_band_field()
 
 
 class SignupForm(AllauthSignupForm):
@@ -28,6 +50,7 @@ class SignupForm(AllauthSignupForm):
         widget=forms.RadioSelect,
         initial="young_person",
     )
+    age_band = age_band_field(label=_("If you are a young person: how old are you?"))
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -47,12 +70,26 @@ class SignupForm(AllauthSignupForm):
             "parent_carer": roles.PARENT_CARER,
         }[self.cleaned_data["who"]]
 
+    def chosen_age_band(self) -> str:
+        """Kept for young people only: a parent's or carer's age decides nothing."""
+        if self.cleaned_data["who"] != "young_person":
+            return ""
+        return self.cleaned_data.get("age_band", "")
+
 
 class SupportedAccountForm(forms.Form):
     username = forms.CharField(
         label=_("Username for the young person"),
         max_length=150,
         help_text=_("Not their real name. They can change their password later."),
+    )
+    age_band = age_band_field(
+        label=_("Their age group"),
+        help_text=_(
+            "Only if they are happy to say. It decides whether a parent or carer "
+            "must agree before they come to some events. Never ask for a date of "
+            "birth."
+        ),
     )
 
     def clean_username(self):

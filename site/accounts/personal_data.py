@@ -34,6 +34,7 @@ def export_for(user) -> list[dict]:
             "Your case worker": user.case_worker.get_username()
             if user.case_worker_id
             else None,
+            "Your age group": user.get_age_band_display() or None,
         }
     ]
     rows += [

@@ -84,6 +84,11 @@ def is_staff_member(user) -> bool:
     )
 
 
+def is_asked_age_band(user) -> bool:
+    """Young people (board members too) are asked their age group: it decides consent."""
+    return bool(role_names(user) & {YOUNG_PERSON, BOARD_MEMBER})
+
+
 # Which answer to "who is giving this?" each public role may give for itself.
 SPEAKER_FOR_ROLE = {
     YOUNG_PERSON: {"young_person"},

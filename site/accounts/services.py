@@ -24,15 +24,24 @@ AGREE_PERMISSION = "agree_sign_in_codes"
 
 
 @transaction.atomic
-def create_supported_account(*, case_worker, username: str) -> tuple[User, str]:
+def create_supported_account(
+    *, case_worker, username: str, age_band: str = ""
+) -> tuple[User, str]:
     """A case worker makes an account for a young person and gets a one-time code."""
-    young_person = User(username=username, case_worker=case_worker)
+    young_person = User(username=username, case_worker=case_worker, age_band=age_band)
     young_person.set_unusable_password()
     young_person.full_clean(exclude=["password"])
     young_person.save()
     young_person.groups.add(Group.objects.get(name=roles.YOUNG_PERSON))
     code = issue_sign_in_code(user=young_person, created_by=case_worker)
     return young_person, code
+
+
+def set_age_band(*, user, age_band: str) -> None:
+    """A person's own age group, or none: only the band is ever kept."""
+    user.age_band = age_band
+    user.full_clean(exclude=["password"])
+    user.save(update_fields=["age_band"])
 
 
 @transaction.atomic

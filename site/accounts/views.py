@@ -14,7 +14,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts import roles, services
-from accounts.forms import AskForCodeForm, RedeemCodeForm, SupportedAccountForm
+from accounts.forms import (
+    AgeBandForm,
+    AskForCodeForm,
+    RedeemCodeForm,
+    SupportedAccountForm,
+)
 from accounts.models import SignInCodeRequest
 from accounts.qr import qr_data_url
 
@@ -35,8 +40,23 @@ def my_account(request):
 
     Email is optional for young people and parents, so it is shown as a choice
     with no nudge to add one (ICO Children's code, standard 13). Staff also get
-    their two-step sign-in links.
+    their two-step sign-in links. Young people may give or change their age
+    group here (only the band: it decides whether events need a parent's yes).
     """
+    asked_age = roles.is_asked_age_band(request.user)
+    age_form = AgeBandForm(
+        request.POST if request.method == "POST" else None,
+        initial={"age_band": request.user.age_band},
+    )
+    if request.method == "POST":
+        if asked_age and age_form.is_valid():
+            services.set_age_band(
+                user=request.user, age_band=age_form.cleaned_data["age_band"]
+            )
+            messages.success(request, _("Your age group is saved."))
+            return redirect("accounts:my_account")
+        if not asked_age:
+            age_form.add_error(None, _("There is nothing to change here."))
     return render(
         request,
         "accounts/my_account.html",
@@ -44,7 +64,10 @@ def my_account(request):
             "has_password": request.user.has_usable_password(),
             "email": request.user.email,
             "is_staff_member": roles.is_staff_member(request.user),
+            "age_form": age_form if asked_age else None,
+            "age_form_errors": age_form.errors if age_form.is_bound else None,
         },
+        status=400 if age_form.is_bound else 200,
     )
 
 
@@ -89,7 +112,9 @@ def create_supported(request):
     form = SupportedAccountForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         young_person, code = services.create_supported_account(
-            case_worker=request.user, username=form.cleaned_data["username"]
+            case_worker=request.user,
+            username=form.cleaned_data["username"],
+            age_band=form.cleaned_data["age_band"],
         )
         return render_code_sheet(request, young_person, code)
     return render(request, "accounts/create_supported.html", {"form": form})

@@ -86,6 +86,15 @@ class RetentionSettings(BaseGenericSetting):
             "hold the address and the words sent, so they do not stay for ever."
         ),
     )
+    consent_months = models.PositiveSmallIntegerField(
+        default=12,
+        help_text=_(
+            "Months after an event is over that its consent records keep the name "
+            "of who gave consent and why it was taken back. After that the name "
+            "and reason are removed; who they were to the young person (parent, "
+            "carer), how and when stay with the sign-up."
+        ),
+    )
     access_log_years = models.PositiveSmallIntegerField(
         default=2,
         help_text=_("Years the record of staff looking at people's data is kept."),
@@ -101,6 +110,7 @@ class RetentionSettings(BaseGenericSetting):
                 FieldPanel("notification_days"),
                 FieldPanel("sign_in_code_days"),
                 FieldPanel("finished_task_days"),
+                FieldPanel("consent_months"),
                 FieldPanel("access_log_years"),
             ],
             heading=_("Accounts and records"),

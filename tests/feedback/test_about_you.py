@@ -1,10 +1,15 @@
 """The optional "about you" questions after feedback: offered once, never needed, unlinkable."""
 
-import pytest
+from datetime import timedelta
 
+import pytest
+from django.utils import timezone
+
+from privacy.retention import purge_expired_data
 from tests.feedback.test_giving_feedback import post_feedback
 from tests.htmlforms import parse_forms
 from voice.feedback.models import AboutYouCount, SpentAboutYouForm
+from voice.feedback.services import ABOUT_YOU_FORM_DAYS
 
 pytestmark = pytest.mark.django_db
 
@@ -126,3 +131,29 @@ def test_kept_blank_questions_never_carry_an_earlier_answer_or_one_time_value(
     )
     assert again.status_code == 400
     assert chosen(about_you_form(again.content.decode())) == {"ethnicity": "mixed"}
+
+
+def test_the_daily_purge_removes_spent_form_hashes_and_keeps_the_counts(db):
+    """As the README's retention table says: hashes go after two days, counts stay."""
+    now = timezone.now()
+    today = timezone.localdate(now)
+    old_day = today - timedelta(days=ABOUT_YOU_FORM_DAYS + 1)
+    last_kept_day = today - timedelta(days=ABOUT_YOU_FORM_DAYS)
+    SpentAboutYouForm.objects.create(digest="a" * 64, day=old_day)
+    SpentAboutYouForm.objects.create(digest="b" * 64, day=last_kept_day)
+    years_ago = today - timedelta(days=3650)
+    AboutYouCount.objects.create(
+        day=years_ago,
+        speaker="young_person",
+        question="age_band",
+        answer="14_15",
+        count=7,
+    )
+
+    done = purge_expired_data(now=now)
+
+    assert done["Feedback"]["spent 'about you' form hashes deleted"] == 1
+    assert set(SpentAboutYouForm.objects.values_list("day", flat=True)) == {
+        last_kept_day
+    }
+    assert AboutYouCount.objects.get(day=years_ago).count == 7

@@ -142,12 +142,14 @@ def test_administrators_set_the_retention_periods_in_the_wagtail_admin(
             "notification_days": "90",
             "sign_in_code_days": "14",
             "finished_task_days": "3",
+            "consent_months": "18",
             "access_log_years": "3",
         },
     )
     policy = RetentionSettings.load()
     assert (policy.free_text_months, policy.safeguarding_years) == (6, 7)
     assert policy.finished_task_days == 3
+    assert policy.consent_months == 18
     manager = people[roles.SERVICE_MANAGER]
     assert not manager.has_perm("privacy.change_retentionsettings")
 

@@ -1,6 +1,6 @@
 """URL parameters for the access matrix: objects from the demo content (seeded first)."""
 
-from programmes.models import EventPage, ProgrammePage, SignUp
+from programmes.models import Consent, EventPage, ProgrammePage, SignUp
 
 
 def _event():
@@ -20,6 +20,20 @@ def _sign_up(people):
     return entry
 
 
+def _consent(people):
+    entry = _sign_up(people)
+    consent = entry.consents.first()
+    if consent is None:
+        consent = Consent.objects.create(
+            sign_up=entry,
+            given_by_name="A parent",
+            relationship=Consent.Relationship.PARENT,
+            how=Consent.How.PHONE,
+            for_what=entry.event.title,
+        )
+    return consent
+
+
 SAMPLE_KWARGS = {
     "events:programme_calendar": lambda people: {
         "programme_id": ProgrammePage.objects.get(slug="inspire").pk
@@ -31,4 +45,5 @@ SAMPLE_KWARGS = {
     "event_admin:export": lambda people: {"event_id": _event().pk},
     "event_admin:attendance": lambda people: {"sign_up_id": _sign_up(people).pk},
     "event_admin:consent": lambda people: {"sign_up_id": _sign_up(people).pk},
+    "event_admin:withdraw_consent": lambda people: {"consent_id": _consent(people).pk},
 }

@@ -8,6 +8,8 @@ import pytest
 from django.utils import timezone
 
 from accounts import roles
+from privacy.models import RetentionSettings
+from privacy.retention import months_before, purge_expired_data
 from programmes import personal_data, services
 from programmes.models import Consent, ConsentStatus, SignUp
 from tests.factories import UserFactory
@@ -198,3 +200,170 @@ def test_consent_is_in_the_export_and_goes_with_erasure(people, consent_event):
     assert "Sarah" not in str(row)  # another person's name stays out
     personal_data.erase_for(person, keep_anonymised=False)
     assert not Consent.objects.exists()
+
+
+def given_consent(people, event, age_band="14_15"):
+    """A place with a parent's consent (made directly: some events are long over)."""
+    person = young(age_band)
+    entry = SignUp.objects.create(
+        event=event, person=person, status=SignUp.Status.PLACE
+    )
+    consent = services.record_consent(
+        sign_up=entry,
+        recorded_by=people[roles.PROGRAMME_STAFF],
+        given_by_name="Mum, Sarah Jones",
+        relationship="parent",
+        how="phone",
+        for_what="Climbing",
+        given_at=timezone.now(),
+    )
+    return entry, consent
+
+
+def test_staff_withdraw_consent_from_the_roster_then_attendance_is_blocked_again(
+    client_for, people, consent_event
+):
+    entry, consent = given_consent(people, consent_event)
+    staff = client_for(people[roles.PROGRAMME_STAFF])
+    roster = staff.get(f"/staff/events/{consent_event.pk}/").content.decode()
+    withdraw_url = f"/staff/events/consents/{consent.pk}/withdraw/"
+    assert f'action="{withdraw_url}"' in roster
+
+    response = staff.post(
+        withdraw_url,
+        {"how": "phone", "reason": "Mum rang: he is unwell that week."},
+        follow=True,
+    )
+
+    html = response.content.decode()
+    assert "Consent for " in html and "is withdrawn" in html
+    assert "Consent withdrawn" in html
+    consent.refresh_from_db()
+    assert consent.withdrawn_at is not None
+    assert consent.withdrawn_by == people[roles.PROGRAMME_STAFF]
+    assert consent.withdrawn_how == "phone"
+    assert consent.withdrawal_reason == "Mum rang: he is unwell that week."
+    refused = staff.post(
+        f"/staff/events/sign-ups/{entry.pk}/attendance/",
+        {"attended": "yes"},
+        follow=True,
+    ).content.decode()
+    assert "consent for this event was withdrawn" in refused
+    entry.refresh_from_db()
+    assert entry.attended is None
+
+
+def test_withdrawing_consent_is_post_only(client_for, people, consent_event):
+    _entry, consent = given_consent(people, consent_event)
+    response = client_for(people[roles.PROGRAMME_STAFF]).get(
+        f"/staff/events/consents/{consent.pk}/withdraw/"
+    )
+    assert response.status_code == 405
+    consent.refresh_from_db()
+    assert consent.withdrawn_at is None
+
+
+def test_withdrawing_consent_needs_how_it_was_taken_back(
+    client_for, people, consent_event
+):
+    _entry, consent = given_consent(people, consent_event)
+    response = client_for(people[roles.PROGRAMME_STAFF]).post(
+        f"/staff/events/consents/{consent.pk}/withdraw/", {"reason": "no"}, follow=True
+    )
+    assert "Choose how consent was taken back." in response.content.decode()
+    consent.refresh_from_db()
+    assert consent.withdrawn_at is None
+
+
+def test_consent_withdrawn_twice_says_so_and_keeps_the_first_record(
+    client_for, people, consent_event
+):
+    _entry, consent = given_consent(people, consent_event)
+    staff = client_for(people[roles.PROGRAMME_STAFF])
+    url = f"/staff/events/consents/{consent.pk}/withdraw/"
+    staff.post(url, {"how": "email", "reason": "first"})
+    response = staff.post(url, {"how": "phone", "reason": "second"}, follow=True)
+    assert "already withdrawn" in response.content.decode()
+    consent.refresh_from_db()
+    assert consent.withdrawn_how == "email" and consent.withdrawal_reason == "first"
+
+
+@pytest.mark.parametrize(
+    "role", [roles.MODERATOR, roles.CASE_WORKER, roles.YOUNG_PERSON]
+)
+def test_only_programme_staff_may_withdraw_consent(
+    client_for, people, consent_event, role
+):
+    _entry, consent = given_consent(people, consent_event)
+    response = client_for(people[role]).post(
+        f"/staff/events/consents/{consent.pk}/withdraw/", {"how": "phone"}
+    )
+    assert response.status_code == 403
+    consent.refresh_from_db()
+    assert consent.withdrawn_at is None
+
+
+def test_consent_names_and_reasons_go_exactly_when_their_period_after_the_event_is_past(
+    people, programme
+):
+    policy = RetentionSettings.load()
+    now = timezone.now()
+    cutoff = months_before(now, policy.consent_months)
+    long_ago = make_event(
+        programme,
+        needs_consent=True,
+        start=cutoff - datetime.timedelta(days=1),
+        end=cutoff - datetime.timedelta(seconds=1),
+        slug="long-ago",
+    )
+    on_the_day = make_event(
+        programme,
+        needs_consent=True,
+        start=cutoff - datetime.timedelta(hours=2),
+        end=cutoff,
+        slug="on-the-day",
+    )
+    old_entry, old_consent = given_consent(people, long_ago)
+    services.withdraw_consent(
+        consent=old_consent,
+        withdrawn_by=people[roles.PROGRAMME_STAFF],
+        how="phone",
+        reason="Family reasons",
+    )
+    _kept_entry, kept_consent = given_consent(people, on_the_day)
+
+    done = purge_expired_data(now=now)
+
+    assert done["Events and certificates"] == {
+        "consent records with who gave them removed": 1
+    }
+    old_consent.refresh_from_db()
+    assert old_consent.given_by_name == "" and old_consent.withdrawal_reason == ""
+    assert old_consent.name_removed_at == now
+    # What a report or an inspection needs stays: that it was given, how, and when.
+    assert old_consent.relationship == "parent" and old_consent.how == "phone"
+    assert old_consent.withdrawn_at is not None
+    kept_consent.refresh_from_db()
+    assert kept_consent.given_by_name == "Mum, Sarah Jones"
+    assert kept_consent.name_removed_at is None
+    assert purge_expired_data(now=now)["Events and certificates"] == {
+        "consent records with who gave them removed": 0
+    }
+
+
+def test_the_person_export_shows_a_withdrawal_and_never_the_reason_givers_name(
+    people, consent_event
+):
+    entry, consent = given_consent(people, consent_event)
+    services.withdraw_consent(
+        consent=consent,
+        withdrawn_by=people[roles.PROGRAMME_STAFF],
+        how="email",
+        reason="Changed their mind",
+    )
+    (row,) = personal_data.export_for(entry.person)
+    (recorded,) = row["Consents recorded"]
+    assert recorded["Withdrawn on"]
+    assert recorded["How it was taken back"] == "Email"
+    assert recorded["Why it was taken back"] == "Changed their mind"
+    assert "Sarah" not in str(row)

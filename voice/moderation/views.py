@@ -110,6 +110,7 @@ def _item_page(request: HttpRequest, item: ModeratedText, status=200, **forms):
         or ReplyForm(initial={"reply": item.reply}),
         "history": selectors.item_history(item, selectors.feedback_for(item)),
         "reports": selectors.report_summary(selectors.feedback_for(item)),
+        "passed_on_at": selectors.passed_on_at(item),
     }
     feedback = context["feedback"]
     author = item.author or (

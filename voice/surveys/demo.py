@@ -5,11 +5,8 @@ from __future__ import annotations
 import datetime
 import random
 
-from django.contrib.auth.models import Group, Permission
 from django.utils import timezone
-from wagtail.models import GroupPagePermission
 
-from accounts import roles
 from voice.moderation.models import ModeratedText
 from voice.moderation.services import submit_text
 from voice.surveys.models import (
@@ -23,6 +20,7 @@ from voice.surveys.models import (
     SurveyResponse,
     SurveySummaryPage,
 )
+from voice.surveys.page_access import grant_survey_page_permissions
 
 QUESTIONS = [
     (
@@ -118,7 +116,7 @@ def seed(context: dict) -> None:
         )
         home.add_child(instance=index)
         index.save_revision().publish()
-    grant_page_permissions(index)
+    grant_survey_page_permissions(index)
 
     now = timezone.now()
     last_year = ensure_survey(
@@ -140,21 +138,6 @@ def seed(context: dict) -> None:
     add_demo_responses(last_year, count=30, mood_shift=-1, seed=1)
     add_demo_responses(current, count=36, mood_shift=0, seed=2)
     ensure_summary(index, last_year)
-
-
-def grant_page_permissions(index: SurveyIndexPage) -> None:
-    """Programme staff and service managers make and publish surveys under the survey index."""
-    codenames = ["add_page", "change_page", "publish_page"]
-    for role in (roles.PROGRAMME_STAFF, roles.SERVICE_MANAGER):
-        group = Group.objects.filter(name=role).first()
-        if group is None:
-            continue
-        for permission in Permission.objects.filter(
-            content_type__app_label="wagtailcore", codename__in=codenames
-        ):
-            GroupPagePermission.objects.get_or_create(
-                group=group, page=index, permission=permission
-            )
 
 
 def ensure_survey(

@@ -24,6 +24,7 @@ from pages.blocks import BodyBlock
 from privacy.small_groups import MIN_GROUP_SIZE
 from voice.moderation.models import ModeratedText
 from voice.surveys.blocks import QuestionsBlock
+from voice.surveys.page_access import grant_survey_page_permissions
 
 __all__ = ["AgeBand"]  # kept here too: surveys' modules import it from here
 
@@ -59,6 +60,12 @@ class SurveyIndexPage(Page):
     parent_page_types = ["pages.HomePage"]
     subpage_types = ["surveys.SurveyPage", "surveys.SurveySummaryPage"]
     max_count = 1
+
+    def save(self, *args, **kwargs):
+        created = self.pk is None
+        super().save(*args, **kwargs)
+        if created:
+            grant_survey_page_permissions(self)
 
     def get_context(self, request, *args, **kwargs):
         from voice.surveys.selectors import open_surveys_for, published_summaries

@@ -419,8 +419,8 @@ def export_group_labels(group_sizes: dict[Group, int]) -> dict[Group, Group]:
 
     A row shows who answered and their age only where at least MIN_GROUP_SIZE
     responses share both; otherwise the age is hidden, then who answered. If
-    the rows showing neither are 1 to 4, they could be told apart, so the
-    smallest group still shown is hidden too, until they are none or enough.
+    the rows showing neither could be told apart, more groups are hidden by
+    the one rule, privacy.small_groups.groups_to_hide.
     """
     shown = {group: group for group in group_sizes}
 
@@ -435,16 +435,15 @@ def export_group_labels(group_sizes: dict[Group, int]) -> dict[Group, Group]:
         for group, label in shown.items():
             if counted[label] < MIN_GROUP_SIZE:
                 shown[group] = hide(label)
-    while True:
-        counted = sizes()
-        hidden = counted.get((HIDDEN, HIDDEN), 0)
-        still_shown = [label for label in counted if label != (HIDDEN, HIDDEN)]
-        if not still_shown or not 0 < hidden < MIN_GROUP_SIZE:
-            return shown
-        smallest = min(still_shown, key=lambda label: (counted[label], label))
-        for group, label in shown.items():
-            if label == smallest:
-                shown[group] = (HIDDEN, HIDDEN)
+    counted = sizes()
+    still_shown = {
+        label: counted[label] for label in sorted(counted) if label != (HIDDEN, HIDDEN)
+    }
+    too_few = groups_to_hide(still_shown, sum(group_sizes.values()))
+    for group, label in shown.items():
+        if label in too_few:
+            shown[group] = (HIDDEN, HIDDEN)
+    return shown
 
 
 def export_hidden_answers(
@@ -454,8 +453,8 @@ def export_hidden_answers(
 
     The results page hides a group's answers to a question when fewer than
     MIN_GROUP_SIZE of the group answered it; the export hides the same
-    answers. If the hidden answers are 1 to 4, the whole-question counts
-    would give them away, so the smallest group still shown is hidden too.
+    answers. If the whole-question counts would give the hidden answers away,
+    more groups are hidden by privacy.small_groups.groups_to_hide.
     """
     answering: dict[str, dict[Group, int]] = defaultdict(lambda: defaultdict(int))
     for row in (
@@ -469,13 +468,8 @@ def export_hidden_answers(
             answering[row["question_id"]][label] += row["n"]
     hidden: dict[str, set[Group]] = {}
     for question_id, counts in answering.items():
-        small = {label for label, n in counts.items() if n < MIN_GROUP_SIZE}
-        while 0 < sum(counts[label] for label in small) < MIN_GROUP_SIZE:
-            shown = [label for label in counts if label not in small]
-            if not shown:
-                break
-            small.add(min(shown, key=lambda label: (counts[label], label)))
-        hidden[question_id] = small
+        in_order = {label: counts[label] for label in sorted(counts)}
+        hidden[question_id] = groups_to_hide(in_order, sum(counts.values()))
     return hidden
 
 
