@@ -1,7 +1,10 @@
 """Sign-up and account forms, written for young readers."""
 
+from allauth.account import forms as allauth_forms
 from allauth.account.forms import SignupForm as AllauthSignupForm
 from allauth.core import ratelimit
+from allauth.mfa.base import forms as mfa_forms
+from allauth.mfa.totp import forms as totp_forms
 from django import forms
 from django.contrib.auth import get_user_model, password_validation
 from django.utils.translation import gettext_lazy as _
@@ -37,8 +40,99 @@ class AgeBandForm(forms.Form):
     age_band = age_band_field()
 
 
-class SignupForm(AllauthSignupForm):
+PASSWORD_HELP = _("At least 8 letters or numbers. Not just numbers.")
+
+
+class PlainLabels:
+    """Our words for the labels and help of one of allauth's forms.
+
+    allauth's labels ("Current Password", "Password (again)") and Django's
+    password rules are not the words the rest of the site uses, and allauth
+    repeats each label inside its box as a placeholder. `labels` and `help`
+    map a field's name to our words; fields not named keep theirs.
+    """
+
+    labels: dict = {}
+    help: dict = {}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, field in self.fields.items():
+            field.widget.attrs.pop("placeholder", None)
+            if name in self.labels:
+                field.label = self.labels[name]
+            if name in self.help:
+                field.help_text = self.help[name]
+
+
+NEW_PASSWORD_LABELS = {
+    "password1": _("Your new password"),
+    "password2": _("Type the new password again"),
+}
+NEW_PASSWORD_HELP = {"password1": PASSWORD_HELP}
+
+
+class LoginForm(PlainLabels, allauth_forms.LoginForm):
+    # The page itself links to "I forgot my password".
+    labels = {"login": _("Username"), "password": _("Password")}
+    help = {"password": ""}
+
+
+class ResetPasswordForm(PlainLabels, allauth_forms.ResetPasswordForm):
+    labels = {"email": _("Your email address")}
+
+
+class ResetPasswordKeyForm(PlainLabels, allauth_forms.ResetPasswordKeyForm):
+    labels = NEW_PASSWORD_LABELS
+    help = NEW_PASSWORD_HELP
+
+
+class ChangePasswordForm(PlainLabels, allauth_forms.ChangePasswordForm):
+    labels = {"oldpassword": _("Your password now"), **NEW_PASSWORD_LABELS}
+    help = {"oldpassword": "", **NEW_PASSWORD_HELP}
+
+
+class SetPasswordForm(PlainLabels, allauth_forms.SetPasswordForm):
+    labels = {
+        "password1": _("Choose a password"),
+        "password2": _("Type the password again"),
+    }
+    help = NEW_PASSWORD_HELP
+
+
+class AddEmailForm(PlainLabels, allauth_forms.AddEmailForm):
+    labels = {"email": _("Email address")}
+
+
+class ReauthenticateForm(PlainLabels, allauth_forms.ReauthenticateForm):
+    labels = {"password": _("Your password")}
+    help = {"password": ""}
+
+
+MFA_CODE_LABELS = {"code": _("The 6 numbers from your app, or a spare code")}
+
+
+class MfaAuthenticateForm(PlainLabels, mfa_forms.AuthenticateForm):
+    labels = MFA_CODE_LABELS
+
+
+class MfaReauthenticateForm(PlainLabels, mfa_forms.ReauthenticateForm):
+    labels = MFA_CODE_LABELS
+
+
+class ActivateTotpForm(PlainLabels, totp_forms.ActivateTOTPForm):
+    labels = {"code": _("The 6 numbers from your app")}
+
+
+class SignupForm(PlainLabels, AllauthSignupForm):
     """Username and password only; email is optional and only for resets and news."""
+
+    labels = {
+        "email": _("Email address"),
+        "password1": _("Choose a password"),
+        "password2": _("Type the password again"),
+    }
+    help = {"password1": PASSWORD_HELP}
 
     WHO_CHOICES = [
         ("young_person", _("I am a young person")),

@@ -2,6 +2,7 @@
 
 import sys
 
+from django.conf import settings
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
@@ -39,15 +40,23 @@ def forbidden(request, exception=None):
     return render(request, "errors/403.html", {"reason": reason}, status=403)
 
 
+def bare_error_page(template_name: str) -> str:
+    """An error page that needs neither the request nor the database.
+
+    No context processors run: a bad Host header breaks anything that builds
+    links from the request, and a failed database breaks anything that reads
+    it. The site's name comes from settings instead of the service settings.
+    """
+    return render_to_string(template_name, {"site_name": settings.WAGTAIL_SITE_NAME})
+
+
 def bad_request(request, exception=None):
-    # Rendered without context processors: a bad Host header breaks anything
-    # that builds absolute links from the request.
-    return HttpResponse(render_to_string("errors/400.html"), status=400)
+    return HttpResponse(bare_error_page("errors/400.html"), status=400)
 
 
 def csrf_failure(request, reason=""):
     """A form sent after its page was open too long (or from another site)."""
-    return HttpResponse(render_to_string("errors/csrf_failure.html"), status=403)
+    return HttpResponse(bare_error_page("errors/csrf_failure.html"), status=403)
 
 
 def not_found(request, exception=None):
@@ -62,7 +71,7 @@ def server_error(request):
     """
     if caused_by_database_outage(sys.exc_info()[1]):
         return service_unavailable()
-    return HttpResponse(render_to_string("errors/500.html"), status=500)
+    return HttpResponse(bare_error_page("errors/500.html"), status=500)
 
 
 def caused_by_database_outage(error: BaseException | None) -> bool:
@@ -81,6 +90,6 @@ def caused_by_database_outage(error: BaseException | None) -> bool:
 
 
 def service_unavailable() -> HttpResponse:
-    response = HttpResponse(render_to_string("errors/503.html"), status=503)
+    response = HttpResponse(bare_error_page("errors/503.html"), status=503)
     response["Retry-After"] = "30"
     return response

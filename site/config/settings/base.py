@@ -272,7 +272,17 @@ ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_PREVENT_ENUMERATION = "strict"
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_SESSION_REMEMBER = False  # shared phones: a session ends with the browser
-ACCOUNT_FORMS = {"signup": "accounts.forms.SignupForm"}
+# allauth's forms with our labels and help, in the site's plain words.
+ACCOUNT_FORMS = {
+    "signup": "accounts.forms.SignupForm",
+    "login": "accounts.forms.LoginForm",
+    "reset_password": "accounts.forms.ResetPasswordForm",
+    "reset_password_from_key": "accounts.forms.ResetPasswordKeyForm",
+    "change_password": "accounts.forms.ChangePasswordForm",
+    "set_password": "accounts.forms.SetPasswordForm",
+    "add_email": "accounts.forms.AddEmailForm",
+    "reauthenticate": "accounts.forms.ReauthenticateForm",
+}
 # A group session may have thirty young people behind one office address, so
 # per-address limits are generous and per-account limits do the real work.
 ACCOUNT_RATE_LIMITS = {
@@ -294,6 +304,11 @@ ACCOUNT_RATE_LIMITS = {
 # setting (accounts.client_address).
 ALLAUTH_TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_FORMS = {
+    "authenticate": "accounts.forms.MfaAuthenticateForm",
+    "reauthenticate": "accounts.forms.MfaReauthenticateForm",
+    "activate_totp": "accounts.forms.ActivateTotpForm",
+}
 MFA_TOTP_ISSUER = env_str("MFA_TOTP_ISSUER", "Youth Voice")
 # Staff must set up MFA before a staff page or the Wagtail admin opens.
 STAFF_MFA_REQUIRED = env_bool("STAFF_MFA_REQUIRED", True)
