@@ -18,7 +18,7 @@ def test_young_person_signs_up_logs_in_and_sees_the_home_page(pages, transaction
     page.get_by_label("Username").fill("starlight")
     page.locator("#id_password1").fill("bright-stars-42")
     page.locator("#id_password2").fill("bright-stars-42")
-    page.get_by_role("button", name="Sign Up").click()
+    page.get_by_role("button", name="Make my account").click()
     page.wait_for_url(lambda url: url.endswith("/"))
     pages.check_loaded_pages()
 

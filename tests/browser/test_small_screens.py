@@ -164,7 +164,7 @@ def test_joining_at_320_pixels_says_what_is_needed_beside_it_and_keeps_the_usern
     page = open_at_320(pages, "/accounts/signup/")
     page.locator("#id_username").fill("river-typed")
     page.locator("#id_who_0").check()
-    send_and_check(pages, page, "Sign Up")
+    send_and_check(pages, page, "Make my account")
     assert_needed_beside_the_field(page, "id_password1", "This field is required.")
     assert page.locator("#id_username").input_value() == "river-typed"
     assert page.locator("#id_who_0").is_checked()
