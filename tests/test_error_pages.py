@@ -12,6 +12,8 @@ from pages.views import bad_request, csrf_failure, server_error
 
 SITE_HEADER = '<a class="site-name" href="/">Youth Voice</a>'
 HELP_LINK = '<a class="help-link" href="/feedback/unsafe/" data-help-link>'
+# A signed-in young person's control sends the alert in one tap.
+ONE_TAP_ALERT = 'class="help-link" data-help-link data-sends-alert>'
 
 
 def assert_site_header(html: str) -> None:
@@ -79,8 +81,8 @@ def test_not_found_and_forbidden_pages_show_the_site_header(
     not_found = client.get("/no-such-page/")
     assert not_found.status_code == 404
     assert "We cannot find that page" in not_found.content.decode()
-    assert HELP_LINK in not_found.content.decode()
+    assert ONE_TAP_ALERT in not_found.content.decode()
     forbidden = client.get("/staff/")
     assert forbidden.status_code == 403
     assert "You cannot open this page" in forbidden.content.decode()
-    assert HELP_LINK in forbidden.content.decode()
+    assert ONE_TAP_ALERT in forbidden.content.decode()
