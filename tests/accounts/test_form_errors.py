@@ -14,7 +14,10 @@ def test_an_empty_sign_up_lists_each_needed_field_first_linked_to_it(client):
 
     summary = html.split("data-error-summary>", 1)[1].split("</div>", 1)[0]
     assert "Something needs fixing" in summary
-    assert '<a href="#id_password1">Choose a password: This field is required.</a>' in summary
+    assert (
+        '<a href="#id_password1">Choose a password: This field is required.</a>'
+        in summary
+    )
     # A choice question leads to its first option.
     assert '<a href="#id_who_0">Who are you?: This field is required.</a>' in summary
     assert html.index("data-error-summary") < html.index('id="id_username"')
