@@ -414,6 +414,9 @@ LOGGING = {
     "disable_existing_loggers": False,
     "filters": {
         "no_addresses": {"()": "privacy.log_filters.RemoveClientAddresses"},
+        "cache_outage_in_one_line": {
+            "()": "config.logging_filters.CacheOutageInOneLine"
+        },
     },
     "formatters": {
         "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}
@@ -429,6 +432,7 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {
         "django.server": {"handlers": ["null"], "propagate": False},
+        DJANGO_REDIS_LOGGER: {"filters": ["cache_outage_in_one_line"]},
         "django.channels.server": {"handlers": ["null"], "propagate": False},
         "daphne.access": {"handlers": ["null"], "propagate": False},
         "uvicorn.access": {"handlers": ["null"], "propagate": False},
