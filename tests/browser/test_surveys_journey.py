@@ -5,6 +5,7 @@ import io
 import re
 
 from django.core.management import call_command
+from playwright.sync_api import expect
 
 from accounts import roles
 from tests.factories import DEFAULT_PASSWORD, UserFactory
@@ -42,6 +43,10 @@ def test_staff_publish_a_survey_a_young_person_answers_on_a_phone_and_results_sh
     admin.locator("input[name='questions-0-value-required']").check()
     admin.locator("#id_audience").select_option("young_people")
     admin.locator("#id_closes_at").fill("2099-01-01 12:00")
+    # Typing opens the date picker over the page's buttons; a person clicks
+    # away to close it before reaching for Publish.
+    admin.locator("#id_title").click()
+    expect(admin.locator(".xdsoft_datetimepicker:visible")).to_have_count(0)
     admin.get_by_role("button", name="More actions").click()
     admin.get_by_role("button", name="Publish").click()
     admin.wait_for_url(re.compile(r"/admin/pages/\d+/"))
