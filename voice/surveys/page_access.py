@@ -1,7 +1,7 @@
 """Who may write surveys in the Wagtail admin: the staff who run them.
 
 Programme staff and service managers add, edit and publish survey pages under
-the survey index. Given when the index is made (SurveyIndexPage.save) and, for
+the survey index. Given when the index is made (signals.py) and, for
 a site that already had one, by migration 0005.
 """
 
