@@ -5,6 +5,7 @@ INSTALLED_APPS, so a release that adds a message fails here until we have
 written our own.
 """
 
+import re
 from pathlib import Path
 
 import allauth
@@ -76,9 +77,10 @@ def test_every_allauth_message_reads_in_plain_words(name):
     assert words, f"{name} says nothing"
     for jargon in NOT_OUR_WORDS:
         assert jargon not in words.lower(), f"{name} says {jargon!r}: {words}"
+    allauths = (ALLAUTH_TEMPLATES / name).read_text()
     for key in ("email", "recipient", "phone"):
-        if "{{ %s }}" % key in get_template(name).template.source:
-            assert MESSAGE_CONTEXT[key] in words, f"{name} lost the {key}"
+        if re.search(r"\{\{\s*" + key + r"\s*\}\}", allauths):
+            assert MESSAGE_CONTEXT[key] in words, f"{name} no longer says the {key}"
 
 
 def messages_on(response) -> list[str]:
