@@ -112,6 +112,27 @@ def test_safeguarding_records_are_kept_and_explained(young_person):
     assert ordinary.moderated_text.text == ""
 
 
+def test_words_waiting_for_safeguarding_without_a_record_are_kept_and_explained(
+    young_person,
+):
+    waiting = feedback(
+        author=young_person,
+        text="Please can someone call me.",
+        status=ModeratedText.Status.SAFEGUARDING,
+    )
+    assert not SafeguardingConcern.objects.exists()
+
+    result = delete_account(user=young_person, keep_words=False)
+
+    assert result.notes == [
+        "We kept 1 thing(s) you wrote, because a safeguarding lead needs to see "
+        "them. The law says we must keep what helps keep children safe. Only "
+        "safeguarding staff can see them."
+    ]
+    waiting.moderated_text.refresh_from_db()
+    assert waiting.moderated_text.text == "Please can someone call me."
+
+
 def test_deleting_from_my_data_signs_the_person_out_and_explains(
     client, young_person, contributions
 ):
