@@ -190,6 +190,17 @@ def test_the_delete_page_explains_both_choices_and_safeguarding(client, young_pe
     assert "The law says we must" in content
 
 
+def test_the_delete_page_says_safeguarding_records_lose_words_and_name_not_vanish(
+    client, young_person
+):
+    # Past their period the records are anonymised, never deleted
+    # (voice/safeguarding/personal_data.py): the page must not promise more.
+    client.force_login(young_person)
+    content = client.get("/my-data/delete/").content.decode()
+    assert "we take out your words and who you are" in content
+    assert "We delete them" not in content
+
+
 def test_staff_delete_an_account_for_a_person_who_asks_in_person(
     client_for, people, young_person, contributions
 ):
