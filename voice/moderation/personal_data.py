@@ -42,8 +42,12 @@ def _needed_by_a_record() -> Q:
     return Q(concerns__anonymised_at__isnull=True, concerns__isnull=False)
 
 
-def _kept_for_safeguarding() -> Q:
-    """Texts a safeguarding record depends on, until that record is anonymised."""
+def kept_for_safeguarding() -> Q:
+    """Texts a safeguarding record depends on, until that record is anonymised.
+
+    Public: survey answers are moderated texts too, and surveys keep them by
+    the same rule.
+    """
     return Q(status=ModeratedText.Status.SAFEGUARDING) | _needed_by_a_record()
 
 
@@ -66,9 +70,7 @@ def erase_for(user, *, keep_anonymised: bool) -> list[str]:
     now = timezone.now()
     authored = ModeratedText.objects.filter(author=user)
     kept_ids = list(
-        authored.filter(_kept_for_safeguarding())
-        .distinct()
-        .values_list("pk", flat=True)
+        authored.filter(kept_for_safeguarding()).distinct().values_list("pk", flat=True)
     )
     others = authored.exclude(pk__in=kept_ids)
     if keep_anonymised:
@@ -110,9 +112,7 @@ def purge_expired(policy, now) -> dict[str, int]:
     text_cutoff = months_before(now, policy.free_text_months)
     expired_texts = ModeratedText.objects.filter(
         decided_at__lt=text_cutoff, anonymised_at__isnull=True
-    ).exclude(
-        pk__in=ModeratedText.objects.filter(_kept_for_safeguarding()).values("pk")
-    )
+    ).exclude(pk__in=ModeratedText.objects.filter(kept_for_safeguarding()).values("pk"))
     text_count = expired_texts.update(
         author=None, anonymised_at=now, **ANONYMISED_FIELDS
     )
