@@ -14,8 +14,8 @@ from django.db.migrations.loader import MigrationLoader
 from django.utils import timezone
 
 from accounts import roles
-from pages.models import StandardPage
 from tests.factories import ImageFactory, UserFactory
+from tests.pages.test_pictures import a_content_page, a_programme_page
 from tests.programmes.factories import make_event, make_programme, programme_index
 from tests.surveys.factories import make_survey, survey_index
 from voice.surveys.models import SurveySummaryPage
@@ -143,16 +143,6 @@ def test_programmes_0006_makes_a_consent_record_for_each_consent_received_only(
         executor.migrate(executor.loader.graph.leaf_nodes())
 
 
-def a_standard_page(home_page):
-    page = StandardPage(title="About us", slug="about-us")
-    home_page.add_child(instance=page)
-    return page
-
-
-def a_programme_page(home_page):
-    return make_programme(programme_index(home_page), title="Inspire", slug="inspire")
-
-
 def a_survey_summary_page(home_page):
     page = SurveySummaryPage(
         title="What you told us", slug="told-us", survey=make_survey(home_page)
@@ -168,7 +158,7 @@ PICTURE_MOVES = [
         "pages",
         "0003_fill_footer_pages_from_slugs",
         "0004_pictures_in_image_block",
-        a_standard_page,
+        a_content_page,
     ),
     (
         "programmes",
@@ -246,7 +236,7 @@ def test_moving_pictures_back_keeps_alt_text_and_gives_decorative_ones_none(
     home_page,
 ):
     image = ImageFactory(title="Pattern")
-    page = a_standard_page(home_page)
+    page = a_content_page(home_page)
     page.body = [
         {
             "type": "image",

@@ -12,6 +12,7 @@ from wagtail.test.utils.form_data import (
 from accounts import roles
 from pages.models import StandardPage
 from tests.factories import ImageFactory, body_picture
+from tests.programmes.factories import make_programme, programme_index
 
 pytestmark = pytest.mark.django_db
 
@@ -26,17 +27,22 @@ def alt_of(img_tag: str) -> str | None:
     return found.group(1) if found else None
 
 
-@pytest.fixture
-def about_page(home_page):
+def a_content_page(home_page):
     page = StandardPage(title="About us", slug="about-us")
     home_page.add_child(instance=page)
     return page
 
 
+def a_programme_page(home_page):
+    return make_programme(programme_index(home_page), title="Inspire", slug="inspire")
+
+
+@pytest.mark.parametrize("make_page", [a_content_page, a_programme_page])
 def test_a_page_shows_a_picture_with_its_alt_text_and_a_decorative_one_with_empty_alt(
-    client, about_page
+    client, home_page, make_page
 ):
-    about_page.body = [
+    page = make_page(home_page)
+    page.body = [
         body_picture(
             ImageFactory(title="IMG_0042"),
             "A map of the youth centre",
@@ -44,16 +50,16 @@ def test_a_page_shows_a_picture_with_its_alt_text_and_a_decorative_one_with_empt
         ),
         body_picture(ImageFactory(title="Green pattern"), decorative=True),
     ]
-    about_page.save_revision().publish()
+    page.save_revision().publish()
 
-    html = client.get(about_page.url).content.decode()
+    html = client.get(page.url).content.decode()
 
     assert [alt_of(tag) for tag in figure_images(html)] == [
         "A map of the youth centre",
         "",
     ]
     assert "<figcaption>Where we meet</figcaption>" in html
-    assert "Green pattern" not in html
+    assert "IMG_0042" not in html and "Green pattern" not in html
 
 
 def publish_in_the_admin(client, page, picture: dict):
@@ -79,8 +85,9 @@ def editor_client(client, settings, people):
 
 
 def test_publishing_a_picture_without_alt_text_is_refused_unless_it_is_decorative(
-    editor_client, about_page
+    editor_client, home_page
 ):
+    about_page = a_content_page(home_page)
     image = ImageFactory(title="IMG_0042")
     without_alt = {
         "image": {"image": image.pk, "alt_text": "", "decorative": ""},

@@ -14,8 +14,7 @@ from accounts import roles
 from accounts.models import Notification
 from programmes import services
 from programmes.models import EventPage, ProgrammeIndexPage, ProgrammePage
-from tests.factories import ImageFactory, UserFactory, body_picture
-from tests.pages.test_pictures import alt_of, figure_images
+from tests.factories import UserFactory
 from tests.programmes.factories import make_event
 
 pytestmark = pytest.mark.django_db
@@ -40,25 +39,6 @@ def test_a_picture_without_a_description_is_refused(programme):
     with pytest.raises(ValidationError) as error:
         programme.full_clean()
     assert "image_alt" in error.value.message_dict
-
-
-def test_programme_page_shows_body_pictures_with_alt_text_and_decorative_ones_with_empty_alt(
-    client, programme
-):
-    programme.body = [
-        body_picture(
-            ImageFactory(title="IMG_0042"), "Young people on the climbing wall"
-        ),
-        body_picture(ImageFactory(title="Green pattern"), decorative=True),
-    ]
-    programme.save_revision().publish()
-
-    html = client.get(programme.url).content.decode()
-
-    assert [alt_of(tag) for tag in figure_images(html)] == [
-        "Young people on the climbing wall",
-        "",
-    ]
 
 
 def test_an_event_must_end_after_it_starts_and_a_move_says_where(programme):
