@@ -5,6 +5,8 @@ who may see the page; staff preview a draft in the admin; a survey section
 made in code or in the admin gives survey staff what they need to run it.
 """
 
+import re
+
 import pytest
 from django.contrib.auth.models import Group
 from wagtail.models import GroupPagePermission, PageViewRestriction
@@ -63,6 +65,22 @@ def test_survey_staff_preview_a_survey_draft_in_the_admin(
 
     assert preview.status_code == 200
     assert "Trip to the seaside" in preview.content.decode()
+
+
+def test_the_preview_shows_staff_the_questions_and_cannot_be_sent(
+    client_for, home_page, people
+):
+    survey = make_survey(home_page, title="Trip to the coast")
+    survey.save_revision()
+
+    preview = client_for(people[roles.SERVICE_MANAGER]).get(
+        f"/admin/pages/{survey.pk}/view_draft/"
+    )
+
+    page = preview.content.decode()
+    assert "How was today?" in page
+    assert re.search(r"<button[^>]*type=\"submit\"[^>]*disabled", page)
+    assert "A preview: answers cannot be sent from here." in page
 
 
 def test_a_survey_section_made_in_code_gives_survey_staff_their_page_permissions(

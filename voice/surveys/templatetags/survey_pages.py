@@ -1,11 +1,13 @@
 """What the survey pages list and count, read when their templates need it.
 
 The survey section, the /surveys/ list and a 'what you told us' page show
-these; page models do not read selectors, so the reads are here.
+these, and the admin's preview shows the questions; page models do not read
+selectors or build forms, so those are here.
 """
 
 from django import template
 
+from voice.surveys.forms import SurveyForm
 from voice.surveys.models import SurveyPage
 from voice.surveys.selectors import (
     SurveyResults,
@@ -32,3 +34,13 @@ def survey_cards(context):
 def survey_public_results(survey: SurveyPage) -> SurveyResults:
     """Counts young people may see: set-answer questions that 5 or more answered."""
     return public_results(survey)
+
+
+@register.simple_tag(takes_context=True)
+def survey_preview_form(context, survey: SurveyPage) -> SurveyForm:
+    """The blank questions, for staff previewing a draft in the admin.
+
+    Wagtail's preview renders the page without serving it, so the answering
+    view never builds the form; staff still need to see the questions.
+    """
+    return SurveyForm(survey=survey, user=context["request"].user)
