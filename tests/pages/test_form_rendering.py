@@ -50,7 +50,7 @@ def test_a_new_form_gets_the_sites_error_summary_hints_and_messages():
     assert '<ul class="errorlist" id="id_nickname_error">' in html
     assert 'aria-describedby="id_nickname_helptext id_nickname_error"' in html
     assert '<fieldset aria-describedby="id_colour_error">' in html
-    assert "Favourite colour <span class=\"helptext\">(you can skip this)</span>" in html
+    assert 'Favourite colour <span class="helptext">(you can skip this)</span>' in html
     assert '<input type="hidden" name="step" id="id_step">' in html
 
 
