@@ -1,6 +1,6 @@
-"""Forms built from includes/form_fields.html: after a failed post, what needs
-fixing is listed first, each item leading to its field, and each message is
-read with the field it is about."""
+"""Forms drawn by the site's form template (templates/forms/): after a failed
+post, what needs fixing is listed first, each item leading to its field, and
+each message is read with the field it is about."""
 
 import pytest
 from django.urls import reverse

@@ -38,22 +38,14 @@ def new_submission_token() -> str:
     return secrets.token_urlsafe(32)
 
 
-class ErrorSummaryMixin:
-    """Errors listed at the top of the page, each linking to its field."""
+class StandAloneMessagesForm(forms.Form):
+    """A form whose every message says what it is about ("Choose how you feel.").
 
-    def ordered_errors(self) -> list[tuple[str, str]]:
-        """(field id, message) in the order the fields appear, for the error summary."""
-        found = []
-        for name in self.fields:
-            for message in self.errors.get(name, []):
-                bound = self[name]
-                target = bound.auto_id
-                if isinstance(bound.field.widget, forms.RadioSelect):
-                    target = f"{bound.auto_id}_0"
-                found.append((target, message))
-        for message in self.non_field_errors():
-            found.append(("", message))
-        return found
+    The list of things to fix at the top (forms/error_summary.html) then shows
+    the message alone, not after the question's words.
+    """
+
+    summary_names_fields = False
 
 
 class TopicChoiceField(forms.ModelChoiceField):
@@ -66,7 +58,7 @@ class YoungPersonChoiceField(forms.ModelChoiceField):
         return obj.username
 
 
-class FeedbackForm(ErrorSummaryMixin, forms.Form):
+class FeedbackForm(StandAloneMessagesForm):
     """Who is speaking, about what, how they feel, what they want to say."""
 
     young_person = YoungPersonChoiceField(
@@ -102,6 +94,7 @@ class FeedbackForm(ErrorSummaryMixin, forms.Form):
         choices=Feeling.choices,
         coerce=int,
         widget=forms.RadioSelect,
+        template_name="feedback/fields/feelings.html",
         error_messages={
             "required": _("Choose how you feel."),
             "invalid_choice": _("Choose one of the five faces."),
@@ -114,6 +107,7 @@ class FeedbackForm(ErrorSummaryMixin, forms.Form):
             "name, or what happened in your case."
         ),
         widget=forms.Textarea(attrs={"rows": 8, "data-count-limit": TEXT_LIMIT}),
+        template_name="feedback/fields/counted_text.html",
         error_messages={
             "required": _("Write what you want to tell us."),
         },
@@ -189,7 +183,7 @@ class FeedbackForm(ErrorSummaryMixin, forms.Form):
         ]
 
 
-class CheckReceiptForm(ErrorSummaryMixin, forms.Form):
+class CheckReceiptForm(StandAloneMessagesForm):
     code = forms.CharField(
         label=_("Your receipt code"),
         max_length=40,
@@ -227,7 +221,7 @@ class CheckReceiptForm(ErrorSummaryMixin, forms.Form):
         )
 
 
-class ReportForm(ErrorSummaryMixin, forms.Form):
+class ReportForm(StandAloneMessagesForm):
     reason = forms.ChoiceField(
         label=_("What is wrong with it?"),
         choices=FeedbackReport.Reason.choices,
@@ -239,7 +233,7 @@ class ReportForm(ErrorSummaryMixin, forms.Form):
     )
 
 
-class UnsafeForm(ErrorSummaryMixin, forms.Form):
+class UnsafeForm(StandAloneMessagesForm):
     """Both boxes can be left empty: one tap is enough."""
 
     details = forms.CharField(
@@ -286,7 +280,7 @@ def new_about_you_value(speaker: str) -> str:
     )
 
 
-class AboutYouForm(ErrorSummaryMixin, forms.Form):
+class AboutYouForm(StandAloneMessagesForm):
     """The optional questions after feedback: each can be left empty."""
 
     form_value = forms.CharField(widget=forms.HiddenInput)

@@ -27,6 +27,7 @@ def new_token() -> str:
 class SurveyForm(forms.Form):
     """One field per question (named after its block id), then the optional 'about you' questions."""
 
+    template_name = "surveys/form.html"
     submission_token = forms.CharField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, survey: SurveyPage, user=None, **kwargs):

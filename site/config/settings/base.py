@@ -64,6 +64,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    # Django's own widget templates, for the form renderer below.
+    "django.forms",
 ]
 
 MIDDLEWARE = [
@@ -107,6 +109,9 @@ TEMPLATES = [
         },
     },
 ]
+
+# Every form is drawn with the site's form and field templates (pages/forms_rendering.py).
+FORM_RENDERER = "pages.forms_rendering.SiteFormRenderer"
 
 # --- Database -------------------------------------------------------------
 # The embedded default is an SQLite file in WAL mode with a busy timeout and
