@@ -59,6 +59,10 @@ class ServiceSettings(BaseSiteSetting):
         _("number for text messages"),
         max_length=40,
         blank=True,
+        default="",
+        # Also a database default: rows that earlier data migrations write
+        # (with the models of their day) leave it out.
+        db_default="",
         help_text=_(
             "A mobile number young people can send a text message to. "
             "Leave it empty if the service has none."

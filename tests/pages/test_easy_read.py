@@ -163,7 +163,9 @@ def save_contact(**values) -> None:
 def test_the_accessibility_statement_says_how_compliant_it_is_and_what_is_not_yet(
     client, site_with_content
 ):
-    text = " ".join(html_of(client, "/accessibility/").find("main").get_text(" ").split())
+    text = " ".join(
+        html_of(client, "/accessibility/").find("main").get_text(" ").split()
+    )
     assert "partially compliant with WCAG 2.2 AA" in text
     assert "Known problems" in text
     assert "date picker" in text
