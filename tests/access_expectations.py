@@ -79,6 +79,11 @@ EXPECTED = {
     "wagtailcore_login": SENT_TO_SIGN_IN,
     "wagtailadmin_home": WAGTAIL_ADMIN,
     "healthz": ANYONE,
+    **_family(
+        "easy_read:give_feedback easy_read:check_receipt easy_read:unsafe "
+        "easy_read:what_happens",
+        ANYONE,
+    ),
     # accounts
     **_family("accounts:landing accounts:my_account accounts:notifications", SIGNED_IN),
     "accounts:redeem_code": ANYONE,

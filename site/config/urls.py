@@ -26,6 +26,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/", include("accounts.urls")),
     path("accounts/", include("allauth.urls")),
+    path("easy-read/", include("pages.easy_read_urls")),
     path("staff/", include("pages.staff_urls")),
     path("staff/young-people/", include("accounts.staff_urls")),
     # Each app's own routes: public first, then its staff work area.

@@ -98,3 +98,26 @@ class BodyBlock(BaseBodyBlock):
 
     callout = CalloutBlock()
     links = LinkCardsBlock()
+
+
+class ContactWaysBlock(blocks.StaticBlock):
+    """The service's email, phone and text number, read from the service settings.
+
+    An accessibility statement must say how to report a problem; drawn from the
+    settings, the statement stays true when the service changes its numbers.
+    """
+
+    class Meta:
+        icon = "mail"
+        template = "blocks/contact_ways.html"
+        admin_text = _(
+            "Shows how to reach the service (email, phone, text), "
+            "from the service settings."
+        )
+        label = _("Ways to contact us")
+
+
+class StandardPageBodyBlock(BodyBlock):
+    """A plain page's body: the common blocks, and the service's contact ways."""
+
+    contact_ways = ContactWaysBlock()

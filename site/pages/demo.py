@@ -15,6 +15,14 @@ HELP_NOW = {
     "tone": "help",
 }
 
+# The service settings' page fields → the demo page each one chooses.
+FOOTER_PAGE_SLUGS = {
+    "about_page": "about",
+    "help_page": "help",
+    "privacy_page": "privacy",
+    "accessibility_page": "accessibility",
+}
+
 STANDARD_PAGES = [
     {
         "slug": "about",
@@ -37,11 +45,7 @@ STANDARD_PAGES = [
         "body": [
             ("callout", HELP_NOW),
             ("heading", "Talk to us"),
-            (
-                "paragraph",
-                "<p>Call the office on 01234 567890, Monday to Friday, 9am to 5pm. "
-                "Or ask your worker.</p>",
-            ),
+            ("contact_ways", None),
         ],
     },
     {
@@ -63,20 +67,51 @@ STANDARD_PAGES = [
         "slug": "accessibility",
         "title": "Accessibility statement",
         "intro": "We want everyone to be able to use this website.",
-        "last_reviewed": datetime.date(2026, 11, 1),
+        "last_reviewed": datetime.date(2026, 12, 6),
         "body": [
             ("heading", "How accessible this website is"),
             (
                 "paragraph",
-                "<p>This website aims to meet the Web Content Accessibility Guidelines "
-                "(WCAG) 2.2 at level AA. You can make text bigger, use it with a "
-                "keyboard or a screen reader, and have any page read aloud.</p>",
+                "<p>You can make text bigger, use the website with a keyboard or a "
+                "screen reader, and have any page read aloud. The pages young people "
+                "use fit a phone screen 320 pixels wide without scrolling sideways.</p>",
             ),
-            ("heading", "Reporting problems"),
+            ("heading", "Compliance status"),
             (
                 "paragraph",
-                "<p>If something does not work for you, tell us at the office or ask "
-                "your worker. We will reply within 5 working days.</p>",
+                "<p>This website is partially compliant with WCAG 2.2 AA (the Web "
+                "Content Accessibility Guidelines, version 2.2, level AA), because "
+                "of the known problems below.</p>",
+            ),
+            ("heading", "Known problems"),
+            (
+                "paragraph",
+                "<ul><li>Parts of the editor our staff use to change the website "
+                "(Wagtail's admin) have problems we do not control. For example, the "
+                "buttons of its date picker have no names for screen readers.</li>"
+                "<li>Easy read versions cover four pages only: give feedback, check "
+                "my receipt, I don't feel safe, and what happens to what you tell "
+                "us.</li>"
+                "<li>Read aloud works only in browsers that can speak, and only with "
+                "JavaScript turned on.</li>"
+                "<li>Documents that staff upload, such as PDFs, may not be "
+                "accessible. Ask us and we will give you the same information in "
+                "another way.</li></ul>",
+            ),
+            ("heading", "How to tell us about a problem"),
+            (
+                "paragraph",
+                "<p>If something does not work for you, tell us in the way that suits "
+                "you. We will reply within 5 working days.</p>",
+            ),
+            ("contact_ways", None),
+            ("heading", "How we tested this website"),
+            (
+                "paragraph",
+                "<p>We test the pages young people use with automatic checks "
+                "(axe-core) in a real browser, at phone sizes. The known problems "
+                "above come from these checks and from our own use of the "
+                "website.</p>",
             ),
             ("heading", "Enforcement procedure"),
             (
@@ -99,7 +134,11 @@ def seed(context: dict) -> None:
     service, _ = ServiceSettings.objects.get_or_create(site=site)
     service.service_name = "Riverside Youth Justice Service"
     service.phone = "01234 567890"
+    service.text_number = "07700 900123"
+    service.email = "hello@riverside-yjs.example"
     service.opening_hours = "Monday to Friday, 9am to 5pm"
+    for field, slug in FOOTER_PAGE_SLUGS.items():
+        setattr(service, field, StandardPage.objects.child_of(home).get(slug=slug))
     service.save()
     context["home"] = home
 

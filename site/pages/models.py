@@ -8,7 +8,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from pages.blocks import BodyBlock
+from pages.blocks import BodyBlock, StandardPageBodyBlock
 
 
 class HomePage(Page):
@@ -29,7 +29,7 @@ class StandardPage(Page):
     """A plain page of words: about the service, contact and help, accessibility."""
 
     intro = models.TextField(max_length=400, blank=True)
-    body = StreamField(BodyBlock(), blank=True, use_json_field=True)
+    body = StreamField(StandardPageBodyBlock(), blank=True, use_json_field=True)
     last_reviewed = models.DateField(
         null=True,
         blank=True,
@@ -67,6 +67,19 @@ class ServiceSettings(BaseSiteSetting):
     service_name = models.CharField(max_length=120, default="Youth Justice Service")
     phone = models.CharField(max_length=40, blank=True)
     email = models.EmailField(blank=True)
+    text_number = models.CharField(
+        _("number for text messages"),
+        max_length=40,
+        blank=True,
+        default="",
+        # Also a database default: rows that earlier data migrations write
+        # (with the models of their day) leave it out.
+        db_default="",
+        help_text=_(
+            "A mobile number young people can send a text message to. "
+            "Leave it empty if the service has none."
+        ),
+    )
     address = models.TextField(blank=True)
     opening_hours = models.CharField(max_length=200, blank=True)
     # The footer's links follow the chosen pages wherever editors move or
@@ -81,6 +94,7 @@ class ServiceSettings(BaseSiteSetting):
             [
                 FieldPanel("service_name"),
                 FieldPanel("phone"),
+                FieldPanel("text_number"),
                 FieldPanel("email"),
                 FieldPanel("address"),
                 FieldPanel("opening_hours"),

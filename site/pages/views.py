@@ -1,4 +1,4 @@
-"""Health check, staff home and friendly error pages."""
+"""Health check, staff home, easy-read pages and friendly error pages."""
 
 import sys
 
@@ -32,6 +32,15 @@ def staff_home(request):
     return render(
         request, "pages/staff_home.html", {"areas": areas, "scripts": scripts}
     )
+
+
+def easy_read(request, page: str):
+    """An easy-read page: one short sentence a line, each beside a picture.
+
+    Its words describe how the platform itself works, so they are templates
+    kept with the code (pages/easy_read/), not page content an editor adds.
+    """
+    return render(request, f"pages/easy_read/{page}.html")
 
 
 def forbidden(request, exception=None):
