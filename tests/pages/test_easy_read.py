@@ -196,3 +196,10 @@ def test_the_footer_shows_the_text_number_when_the_service_has_one(client, home_
     footer = html_of(client, reverse("feedback:give")).find("footer")
     link = footer.select_one('a[href="sms:07700900123"]')
     assert link is not None and "07700 900123" in link.get_text()
+
+
+def test_the_footer_phone_link_dials_the_number_without_its_spaces(client, home_page):
+    save_contact(phone="01234 567890", text_number="")
+    footer = html_of(client, reverse("feedback:give")).find("footer")
+    link = footer.select_one('a[href="tel:01234567890"]')
+    assert link is not None and "01234 567890" in link.get_text()
