@@ -45,7 +45,12 @@ class Speaker(models.TextChoices):
 
 
 class Feedback(models.Model):
-    """One piece of feedback: who was speaking, about what, how they felt, and what they said."""
+    """One piece of feedback: who was speaking, about what, how they felt, and what they said.
+
+    The words themselves are in `moderated_text` (voice.moderation's
+    ModeratedText), where every text a child writes is screened, moderated
+    and expired the same way.
+    """
 
     receipt_code = models.CharField(max_length=16, unique=True, editable=False)
     # A random token from the form, so a double click or a retried post

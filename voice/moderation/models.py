@@ -41,7 +41,13 @@ class NotSharedReason(models.Model):
 
 
 class ModeratedText(models.Model):
-    """One piece of free text, its screening results and the moderator's decision."""
+    """The words of every feedback, survey answer and board comment, and what happened to them.
+
+    Feedback, survey answers and board comments keep their own facts (topic,
+    question, recommendation) and point here for their words, so that
+    screening, redaction, safeguarding holds, the moderator's decision and
+    the retention period work the same for every text a child writes.
+    """
 
     class Kind(models.TextChoices):
         FEEDBACK = "feedback", _("Feedback")

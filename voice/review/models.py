@@ -64,7 +64,12 @@ class ReviewCycle(models.Model):
 
 
 class Action(models.Model):
-    """Something the service will do because of what people told it."""
+    """A "You said, we did" action: something the service will do because of what people told it.
+
+    Actions under way, done or not possible (PUBLIC_STATUSES) are the public
+    "You said, we did" page (`you_said_we_did:list`); each links back to the
+    feedback, survey questions and board recommendations it came from.
+    """
 
     class Status(models.TextChoices):
         PROPOSED = "proposed", _("Proposed")
