@@ -5,9 +5,16 @@ row, and SQLite raises OverflowError (a server error) if one reaches a query
 through a foreign key, a page's parent link or an `in` lookup. So an id that
 can't exist is refused before any query: a path answers 404, a form field
 says "Select a valid choice" beside itself, a query parameter reads as absent.
+Wagtail's admin reads ids from its query strings and forms in its own views,
+where none of these reach: there a request carrying such a number is refused
+whole (AdminIdsMiddleware).
 """
 
+import re
+
 from django import forms
+from django.conf import settings
+from django.core.exceptions import BadRequest
 
 LARGEST_ID = 2**63 - 1
 
@@ -70,3 +77,35 @@ class IdMultipleChoiceField(forms.ModelMultipleChoiceField):
             if parse_id(each) is None:
                 raise _invalid_choice(self, each)
         return super()._check_values(value)
+
+
+_WHOLE_NUMBER = re.compile(r"\s*[-+]?([0-9]+)\s*")
+
+
+def is_beyond_any_id(value: str) -> bool:
+    """True for a whole number, either sign, too big for any id: no row has it."""
+    found = _WHOLE_NUMBER.fullmatch(value)
+    if found is None:
+        return False
+    digits = found.group(1).lstrip("0")
+    return len(digits) > len(str(LARGEST_ID)) or int(digits or 0) > LARGEST_ID
+
+
+class AdminIdsMiddleware:
+    """Wagtail's admin answers 400 to a query string or form with a number no id could be.
+
+    Its choosers, listing filters, bulk actions and user, group and page forms
+    look ids up with `in` and through foreign keys, which on SQLite raise
+    OverflowError for such a number. Refused here, it never reaches them.
+    A number that long typed as text (a title, a search) is refused too.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.path_info.startswith(settings.WAGTAILADMIN_PATH_PREFIX):
+            sent = [*request.GET.lists(), *request.POST.lists()]
+            if any(is_beyond_any_id(value) for _, values in sent for value in values):
+                raise BadRequest("a number no id could be")
+        return self.get_response(request)

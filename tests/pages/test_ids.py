@@ -18,6 +18,7 @@ from pages.ids import (
     LARGEST_ID,
     IdChoiceField,
     IdMultipleChoiceField,
+    is_beyond_any_id,
     parse_id,
 )
 from tests.review.factories import ThemeFactory, make_feedback
@@ -188,3 +189,34 @@ def test_every_choice_of_rows_in_our_forms_checks_its_ids():
         and not isinstance(field, (IdChoiceField, IdMultipleChoiceField))
     ]
     assert not unchecked, "use pages.ids.IdChoiceField / IdMultipleChoiceField"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("too_big", TOO_BIG)
+def test_the_wagtail_admin_refuses_a_query_string_or_form_with_an_id_no_row_could_have(
+    client_for, people, too_big
+):
+    admin = client_for(people[roles.ADMINISTRATOR])
+    chosen = admin.get("/admin/images/chooser/chosen-multiple/", {"id": str(too_big)})
+    new_user = admin.post(
+        "/admin/users/new/", {"username": "someone", "groups": [str(-too_big)]}
+    )
+    assert chosen.status_code == 400
+    assert new_user.status_code == 400
+    assert admin.get("/admin/pages/", {"q": "1234"}).status_code == 200
+
+
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        (str(LARGEST_ID), False),
+        (str(2**63), True),
+        (f" -{10**21} ", True),
+        ("0" * 30 + "7", False),
+        ("9" * 5000, True),
+        ("Room 99999999999999999999", False),
+        ("", False),
+    ],
+)
+def test_only_a_whole_number_too_big_for_any_id_is_beyond_any_id(value, expected):
+    assert is_beyond_any_id(value) is expected
