@@ -3,7 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
-from pages.blocks import PLAIN_FEATURES, ImageWithAltBlock
+from pages.blocks import BaseBodyBlock
 
 
 class StoryBlock(blocks.StructBlock):
@@ -49,11 +49,8 @@ class OutcomesBlock(blocks.ListBlock):
         template = "programmes/blocks/outcomes.html"
 
 
-class ProgrammeBodyBlock(blocks.StreamBlock):
-    heading = blocks.CharBlock(
-        form_classname="title", icon="title", template="blocks/heading.html"
-    )
-    paragraph = blocks.RichTextBlock(features=PLAIN_FEATURES)
-    image = ImageWithAltBlock()
+class ProgrammeBodyBlock(BaseBodyBlock):
+    """The body of a programme page: words and pictures, then stories and outcomes."""
+
     story = StoryBlock()
     outcomes = OutcomesBlock()

@@ -6,19 +6,25 @@ import datetime
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Page, PageManager
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from accounts import roles
 from accounts.age_bands import is_sixteen_or_over
 from pages.blocks import PLAIN_FEATURES
 from programmes.blocks import ProgrammeBodyBlock
+
+EVENTS_PER_PAGE = 10
+PAST_EVENTS_SHOWN = 6
 
 
 class PictureMixin(models.Model):
@@ -95,14 +101,39 @@ class ProgrammePage(PictureMixin, Page):
         return self.title
 
     def get_context(self, request, *args, **kwargs):
-        from programmes import selectors
-
         context = super().get_context(request, *args, **kwargs)
-        context["upcoming"] = selectors.paginate(
-            request, selectors.upcoming_events(programme=self), param="page"
+        events = EventPage.objects.listable().descendant_of(self)
+        upcoming = Paginator(events.upcoming(), EVENTS_PER_PAGE).get_page(
+            request.GET.get("page")
         )
-        context["past"] = selectors.past_events(programme=self)[:6]
+        for event in upcoming:
+            event.programme = self  # as event listings name each event's programme
+        context["upcoming"] = upcoming
+        context["past"] = events.past()[:PAST_EVENTS_SHOWN]
         return context
+
+
+class EventPageQuerySet(PageQuerySet):
+    """Events as listings show them: each with the places taken, one query in all."""
+
+    def listable(self) -> EventPageQuerySet:
+        """Live public events, each with `taken`: how many places are held."""
+        return (
+            self.live()
+            .public()
+            .select_related("image")
+            .annotate(
+                taken=Count("sign_ups", filter=Q(sign_ups__status=SignUp.Status.PLACE))
+            )
+        )
+
+    def upcoming(self) -> EventPageQuerySet:
+        """Events still to finish, soonest first."""
+        return self.filter(end__gt=timezone.now()).order_by("start", "pk")
+
+    def past(self) -> EventPageQuerySet:
+        """Events that have finished, latest first, for the archive with their outcomes."""
+        return self.filter(end__lte=timezone.now()).order_by("-start", "-pk")
 
 
 class EventPage(PictureMixin, Page):
@@ -167,6 +198,8 @@ class EventPage(PictureMixin, Page):
         blank=True,
         help_text=_("After the event: what happened and what people got from it."),
     )
+
+    objects = PageManager.from_queryset(EventPageQuerySet)()
 
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
@@ -297,13 +330,27 @@ class EventPage(PictureMixin, Page):
             return _("Up to age %(high)s") % {"high": self.max_age}
         return ""
 
-    def get_context(self, request, *args, **kwargs):
-        from programmes import selectors
+    def places_left(self) -> int:
+        taken = self.sign_ups.filter(status=SignUp.Status.PLACE).count()
+        return max(self.capacity - taken, 0)
 
+    def active_sign_up_of(self, user) -> SignUp | None:
+        """This person's place or place in the queue, if they have one."""
+        if not user.is_authenticated:
+            return None
+        return (
+            self.sign_ups.filter(
+                person=user, status__in=[SignUp.Status.PLACE, SignUp.Status.WAITING]
+            )
+            .select_related("event")
+            .first()
+        )
+
+    def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["programme"] = self.get_parent().specific
-        context["places_left"] = selectors.places_left(self)
-        context["my_sign_up"] = selectors.active_sign_up(request.user, self)
+        context["places_left"] = self.places_left()
+        context["my_sign_up"] = self.active_sign_up_of(request.user)
         context["sign_up_offer"] = self.sign_up_offer(request.user)
         return context
 

@@ -5,25 +5,20 @@ them: publishing goes through the "Programme approval" workflow, which a
 service manager approves, and may edit (administrators may publish directly).
 """
 
-from django.contrib.auth.models import Group, Permission
-from wagtail.models import (
-    GroupApprovalTask,
-    GroupPagePermission,
-    Workflow,
-    WorkflowPage,
-    WorkflowTask,
-)
+from django.contrib.auth.models import Group
+from wagtail.models import GroupApprovalTask, Workflow, WorkflowPage, WorkflowTask
 
 from accounts import roles
 
 WORKFLOW_NAME = "Programme approval"
 TASK_NAME = "Service manager approves programme content"
 APPROVER_ROLES = [roles.SERVICE_MANAGER]
-EDITOR_ROLES = [roles.PROGRAMME_STAFF]
-EDITOR_PAGE_PERMISSIONS = ["add_page", "change_page", "lock_page", "unlock_page"]
-# Approving publishes the page; approvers may also edit it, so a service
-# manager can put right a wrong time or a typo instead of sending it back.
-APPROVER_PAGE_PERMISSIONS = ["change_page", "publish_page"]
+PROGRAMME_PAGE_PERMISSIONS = {
+    roles.PROGRAMME_STAFF: ["add_page", "change_page", "lock_page", "unlock_page"],
+    # Approving publishes the page; approvers may also edit it, so a service
+    # manager can put right a wrong time or a typo instead of sending it back.
+    roles.SERVICE_MANAGER: ["change_page", "publish_page"],
+}
 
 
 def protect_programme_section(index_page) -> None:
@@ -31,18 +26,7 @@ def protect_programme_section(index_page) -> None:
 
     Safe to run again: it only adds what is missing.
     """
-    grants = [(EDITOR_ROLES, EDITOR_PAGE_PERMISSIONS)]
-    grants.append((APPROVER_ROLES, APPROVER_PAGE_PERMISSIONS))
-    for role_names, codenames in grants:
-        for group in Group.objects.filter(name__in=role_names):
-            for codename in codenames:
-                GroupPagePermission.objects.get_or_create(
-                    group=group,
-                    page=index_page,
-                    permission=Permission.objects.get(
-                        content_type__app_label="wagtailcore", codename=codename
-                    ),
-                )
+    roles.grant_page_permissions_on(index_page.pk, PROGRAMME_PAGE_PERMISSIONS)
     WorkflowPage.objects.update_or_create(
         page=index_page, defaults={"workflow": programme_workflow()}
     )

@@ -9,20 +9,7 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
-from programmes.models import EventPage, ProgrammePage, SignUp
-
-PER_PAGE = 10
-
-
-def _listable_events() -> QuerySet[EventPage]:
-    return (
-        EventPage.objects.live()
-        .public()
-        .select_related("image")
-        .annotate(
-            taken=Count("sign_ups", filter=Q(sign_ups__status=SignUp.Status.PLACE))
-        )
-    )
+from programmes.models import EVENTS_PER_PAGE, EventPage, ProgrammePage, SignUp
 
 
 def upcoming_events(
@@ -32,7 +19,7 @@ def upcoming_events(
     audience: str = "",
 ) -> QuerySet[EventPage]:
     """Events still to finish, soonest first, narrowed by programme, month and audience."""
-    events = _listable_events().filter(end__gt=timezone.now())
+    events = EventPage.objects.listable().upcoming()
     if programme is not None:
         events = events.descendant_of(programme)
     if month is not None:
@@ -44,15 +31,15 @@ def upcoming_events(
         events = events.filter(start__gte=first, start__lt=following)
     if audience:
         events = events.filter(audience=audience)
-    return events.order_by("start", "pk")
+    return events
 
 
 def past_events(*, programme: ProgrammePage | None = None) -> QuerySet[EventPage]:
     """Events that have finished, latest first, for the archive with their outcomes."""
-    events = _listable_events().filter(end__lte=timezone.now())
+    events = EventPage.objects.listable().past()
     if programme is not None:
         events = events.descendant_of(programme)
-    return events.order_by("-start", "-pk")
+    return events
 
 
 def all_feed_events(*, programme: ProgrammePage | None = None) -> QuerySet[EventPage]:
@@ -66,7 +53,7 @@ def all_feed_events(*, programme: ProgrammePage | None = None) -> QuerySet[Event
 
 def paginate(request, events: QuerySet, *, param: str = "page") -> PaginatorPage:
     """One page of events, with each event's programme attached in one more query."""
-    paginator = Paginator(events, PER_PAGE)
+    paginator = Paginator(events, EVENTS_PER_PAGE)
     page = paginator.get_page(request.GET.get(param))
     attach_programmes(page.object_list)
     return page
@@ -83,25 +70,6 @@ def attach_programmes(events) -> list[EventPage]:
     for event in events:
         event.programme = programmes.get(event.path[: -EventPage.steplen])
     return events
-
-
-def places_left(event: EventPage) -> int:
-    taken = event.sign_ups.filter(status=SignUp.Status.PLACE).count()
-    return max(event.capacity - taken, 0)
-
-
-def active_sign_up(user, event: EventPage) -> SignUp | None:
-    if not user.is_authenticated:
-        return None
-    return (
-        SignUp.objects.filter(
-            event=event,
-            person=user,
-            status__in=[SignUp.Status.PLACE, SignUp.Status.WAITING],
-        )
-        .select_related("event")
-        .first()
-    )
 
 
 def waiting_position(sign_up: SignUp) -> int:

@@ -99,7 +99,7 @@ def sign_up(request, event_id: int):
         form = SignUpForm(data)
         if consent_rule(event, request.user) != ConsentRule.THEMSELVES:
             del form.fields["agrees_themself"]
-    existing = None if as_case_worker else selectors.active_sign_up(request.user, event)
+    existing = None if as_case_worker else event.active_sign_up_of(request.user)
     refusal = _closed_reason(event) or (None if offer else event.who_signs_up())
     if request.method == "POST" and refusal is None and form.is_valid():
         person = form.cleaned_data.get("person", request.user)
@@ -130,7 +130,7 @@ def sign_up(request, event_id: int):
             "form": form,
             "refusal": refusal,
             "existing": existing,
-            "places_left": selectors.places_left(event),
+            "places_left": event.places_left(),
             "as_case_worker": as_case_worker,
         },
         status=status,

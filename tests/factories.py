@@ -58,6 +58,21 @@ class ImageFactory(factory.django.DjangoModelFactory):
     file = factory.django.ImageField(width=64, height=48, color="green")
 
 
+def body_picture(image, alt_text="", *, decorative=False, caption="") -> dict:
+    """A picture in a page body, stored as the admin's picture block saves it."""
+    return {
+        "type": "image",
+        "value": {
+            "image": {
+                "image": image.pk,
+                "alt_text": alt_text,
+                "decorative": decorative,
+            },
+            "caption": caption,
+        },
+    }
+
+
 def user_with_role(role: str, **kwargs):
     return UserFactory(roles=[role], **kwargs)
 

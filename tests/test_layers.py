@@ -39,8 +39,8 @@ def _allowed_place(path: Path, function: ast.FunctionDef) -> bool:
     return path.name == "apps.py" and function.name == "ready"
 
 
-def in_function_imports(path: Path, source: str) -> list[tuple[str, bool, bool, str]]:
-    """(where, allowed here, commented, module) for each project import in a function."""
+def in_function_imports(path: Path, source: str) -> list[tuple[str, bool, bool]]:
+    """(where, allowed here, commented) for each project import in a function."""
     lines = source.splitlines()
     found = []
     for function in ast.walk(ast.parse(source)):
@@ -52,9 +52,7 @@ def in_function_imports(path: Path, source: str) -> list[tuple[str, bool, bool, 
             before = lines[function.lineno : node.lineno - 1]
             commented = any(line.strip().startswith("#") for line in before)
             where = f"{path.relative_to(ROOT)}:{node.lineno} in {function.name}()"
-            module = node.module if isinstance(node, ast.ImportFrom) else ""
-            module = module or node.names[0].name
-            found.append((where, _allowed_place(path, function), commented, module))
+            found.append((where, _allowed_place(path, function), commented))
     return found
 
 
@@ -62,7 +60,7 @@ def project_files() -> list[Path]:
     return sorted(path for folder in SOURCE_DIRS for path in folder.rglob("*.py"))
 
 
-def scan() -> list[tuple[str, bool, bool, str]]:
+def scan() -> list[tuple[str, bool, bool]]:
     return [
         found
         for path in project_files()
@@ -70,35 +68,16 @@ def scan() -> list[tuple[str, bool, bool, str]]:
     ]
 
 
-# Not yet fixed (issue 20), each also listed in pyproject's import contracts:
-# page models reading their selectors (and SurveyPage.serve calling its view,
-# EventPage.save a service) from inside functions. This list may only shrink:
-# fixing one without deleting it here fails too.
-NOT_YET_FIXED = {
-    ("voice/surveys/models.py", "get_context", "voice.surveys.selectors"),
-    ("voice/surveys/models.py", "serve", "voice.surveys.views"),
-    ("programmes/models.py", "get_context", "programmes"),
-}
-
-
-def _key(where: str, module: str) -> tuple[str, str, str]:
-    path, _, rest = where.partition(":")
-    return (path, rest.split(" in ")[1].removesuffix("()"), module)
-
-
 def test_no_project_import_inside_a_function_outside_the_places_django_needs_one():
-    misplaced = {
-        _key(where, module) for where, allowed, _, module in scan() if not allowed
-    }
-    assert misplaced - NOT_YET_FIXED == set()
-    assert NOT_YET_FIXED - misplaced == set(), "fixed: delete them from NOT_YET_FIXED"
+    misplaced = [where for where, allowed, _ in scan() if not allowed]
+    assert misplaced == []
 
 
 def test_each_import_inside_ready_a_migration_or_a_command_says_why():
     # Migrations are generated and frozen; the rule for them is the place alone.
     unexplained = [
         where
-        for where, allowed, commented, _ in scan()
+        for where, allowed, commented in scan()
         if allowed and not commented and "/migrations/" not in where
     ]
     assert unexplained == []

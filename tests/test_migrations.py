@@ -1,5 +1,6 @@
-"""Role migrations keep working on a fresh database as permissions are added later."""
+"""Migrations keep working on a fresh database and keep the content already saved."""
 
+import json
 from datetime import timedelta
 from importlib import import_module
 
@@ -13,8 +14,11 @@ from django.db.migrations.loader import MigrationLoader
 from django.utils import timezone
 
 from accounts import roles
-from tests.factories import UserFactory
+from tests.factories import ImageFactory, UserFactory
+from tests.pages.test_pictures import a_content_page, a_programme_page
 from tests.programmes.factories import make_event, make_programme, programme_index
+from tests.surveys.factories import make_survey, survey_index
+from voice.surveys.models import SurveySummaryPage
 
 # Each app's migration that gives roles their permissions, and the module whose
 # ROLE_PERMISSIONS table is the roles' powers today.
@@ -137,3 +141,123 @@ def test_programmes_0006_makes_a_consent_record_for_each_consent_received_only(
     finally:
         executor = MigrationExecutor(connection)
         executor.migrate(executor.loader.graph.leaf_nodes())
+
+
+def a_survey_summary_page(home_page):
+    page = SurveySummaryPage(
+        title="What you told us", slug="told-us", survey=make_survey(home_page)
+    )
+    survey_index(home_page).add_child(instance=page)
+    return page
+
+
+# Each app whose pages hold pictures in their body: the migration before the move
+# into Wagtail's ImageBlock, the move, and a page of that app.
+PICTURE_MOVES = [
+    (
+        "pages",
+        "0003_fill_footer_pages_from_slugs",
+        "0004_pictures_in_image_block",
+        a_content_page,
+    ),
+    (
+        "programmes",
+        "0007_consent_withdrawal",
+        "0008_pictures_in_image_block",
+        a_programme_page,
+    ),
+    (
+        "surveys",
+        "0005_survey_page_permissions",
+        "0006_pictures_in_image_block",
+        a_survey_summary_page,
+    ),
+]
+
+
+def old_picture(image, alt_text, caption=""):
+    """A body's picture as the block before Wagtail's ImageBlock stored it."""
+    return {
+        "type": "image",
+        "value": {"image": image.pk, "alt_text": alt_text, "caption": caption},
+        "id": f"picture-{image.pk}",
+    }
+
+
+def migrate_to(target):
+    executor = MigrationExecutor(connection)
+    executor.migrate([target])
+    return executor.loader.project_state(target).apps
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize(("app_label", "before", "after", "make_page"), PICTURE_MOVES)
+def test_pictures_saved_before_the_image_block_keep_image_alt_text_and_caption(
+    home_page, app_label, before, after, make_page
+):
+    """The live page and its newer draft both keep their pictures."""
+    live_image = ImageFactory(title="IMG_0042")
+    draft_image = ImageFactory(title="IMG_0043")
+    page = make_page(home_page)
+    page.save_revision().publish()
+    draft = page.save_revision()
+    model_name = page.specific_class.__name__
+
+    old_apps = migrate_to((app_label, before))
+    try:
+        old_apps.get_model(app_label, model_name).objects.filter(pk=page.pk).update(
+            body=[old_picture(live_image, "Young people at the climbing wall", "June")]
+        )
+        old_revision = old_apps.get_model("wagtailcore", "Revision")
+        content = old_revision.objects.get(pk=draft.pk).content
+        content["body"] = json.dumps([old_picture(draft_image, "A climbing helmet")])
+        old_revision.objects.filter(pk=draft.pk).update(content=content)
+
+        migrate_to((app_label, after))
+    finally:
+        executor = MigrationExecutor(connection)
+        executor.migrate(executor.loader.graph.leaf_nodes())
+
+    page = page.specific_class.objects.get(pk=page.pk)
+    (live,) = page.body
+    assert live.value["image"].pk == live_image.pk
+    assert (
+        live.value["image"].contextual_alt_text == "Young people at the climbing wall"
+    )
+    assert live.value["image"].decorative is False
+    assert live.value["caption"] == "June"
+    (drafted,) = page.get_latest_revision_as_object().body
+    assert drafted.value["image"].pk == draft_image.pk
+    assert drafted.value["image"].contextual_alt_text == "A climbing helmet"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_moving_pictures_back_keeps_alt_text_and_gives_decorative_ones_none(
+    home_page,
+):
+    image = ImageFactory(title="Pattern")
+    page = a_content_page(home_page)
+    page.body = [
+        {
+            "type": "image",
+            "value": {
+                "image": {"image": image.pk, "alt_text": alt, "decorative": decorative},
+                "caption": "",
+            },
+        }
+        for alt, decorative in [("A map of the centre", False), ("", True)]
+    ]
+    page.save()
+
+    old_apps = migrate_to(("pages", "0003_fill_footer_pages_from_slugs"))
+    try:
+        old_page = old_apps.get_model("pages", "StandardPage").objects.get(pk=page.pk)
+        stored = [block.value for block in old_page.body]
+    finally:
+        executor = MigrationExecutor(connection)
+        executor.migrate(executor.loader.graph.leaf_nodes())
+
+    assert [(value["image"].pk, value["alt_text"]) for value in stored] == [
+        (image.pk, "A map of the centre"),
+        (image.pk, ""),
+    ]

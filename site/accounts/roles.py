@@ -239,25 +239,38 @@ def grant_page_permissions(
 ) -> None:
     """Give roles Wagtail page permissions on every page of `page_model` ("app.Model").
 
-    For data migrations: pass a frozen copy of what is granted. Only adds what
-    is missing; the pages' descendants inherit the permissions.
+    For data migrations: pass a frozen copy of what is granted. Makes a role's
+    group if it is missing, then only adds what is missing.
     """
     app_label, model_name = page_model.split(".")
-    model = apps.get_model(app_label, model_name)
+    group_model = apps.get_model("auth", "Group")
+    for role in role_permissions:
+        group_model.objects.get_or_create(name=role)
+    pages = apps.get_model(app_label, model_name).objects.all()
+    for page_id in pages.values_list("pk", flat=True):
+        grant_page_permissions_on(page_id, role_permissions, apps)
+
+
+def grant_page_permissions_on(
+    page_id: int, role_permissions: dict[str, list[str]], apps=django_apps
+) -> None:
+    """Give roles Wagtail page permissions on one page; its descendants inherit them.
+
+    Only adds what is missing. A role whose group does not exist yet is passed
+    over (migrations and `sync_roles` make the groups).
+    """
     group_model = apps.get_model("auth", "Group")
     permission_model = apps.get_model("auth", "Permission")
     grant_model = apps.get_model("wagtailcore", "GroupPagePermission")
-    for page in model.objects.all():
-        for role, codenames in role_permissions.items():
-            group, _ = group_model.objects.get_or_create(name=role)
-            for codename in codenames:
-                grant_model.objects.get_or_create(
-                    group=group,
-                    page_id=page.pk,
-                    permission=permission_model.objects.get(
-                        content_type__app_label="wagtailcore", codename=codename
-                    ),
-                )
+    for group in group_model.objects.filter(name__in=role_permissions):
+        for codename in role_permissions[group.name]:
+            grant_model.objects.get_or_create(
+                group=group,
+                page_id=page_id,
+                permission=permission_model.objects.get(
+                    content_type__app_label="wagtailcore", codename=codename
+                ),
+            )
 
 
 def people_with_permission(codename: str, app_label: str):

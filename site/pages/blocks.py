@@ -2,25 +2,26 @@
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
-from wagtail.images.blocks import ImageChooserBlock
+from wagtail.images.blocks import ImageBlock
 
 PLAIN_FEATURES = ["bold", "italic", "link", "ol", "ul", "h2", "h3"]
 
 
-class ImageWithAltBlock(blocks.StructBlock):
-    """An image that always says what it shows, for people who cannot see it."""
+class CaptionedImageBlock(blocks.StructBlock):
+    """A picture with an optional caption.
 
-    image = ImageChooserBlock()
-    alt_text = blocks.CharBlock(
-        max_length=250,
-        help_text=_("Say what the picture shows, for people using a screen reader."),
-    )
+    Wagtail's ImageBlock keeps the alt text and refuses a picture that has none
+    unless it is marked as decorative; its alt text starts from the picture's
+    description in the image library.
+    """
+
+    image = ImageBlock()
     caption = blocks.CharBlock(required=False, max_length=250)
 
     class Meta:
         icon = "image"
-        template = "blocks/image_with_alt.html"
-        description = "An image with required alt text"
+        template = "blocks/captioned_image.html"
+        description = "An image with alt text, or marked as decorative"
 
 
 class CalloutBlock(blocks.StructBlock):
@@ -79,11 +80,21 @@ class LinkCardsBlock(blocks.ListBlock):
         template = "blocks/link_cards.html"
 
 
-class BodyBlock(blocks.StreamBlock):
+class BaseBodyBlock(blocks.StreamBlock):
+    """Headings, words and pictures: what every page body holds.
+
+    Each kind of page adds its own blocks after these.
+    """
+
     heading = blocks.CharBlock(
         form_classname="title", icon="title", template="blocks/heading.html"
     )
     paragraph = blocks.RichTextBlock(features=PLAIN_FEATURES)
-    image = ImageWithAltBlock()
+    image = CaptionedImageBlock()
+
+
+class BodyBlock(BaseBodyBlock):
+    """The body of the site's own pages and of survey summaries."""
+
     callout = CalloutBlock()
     links = LinkCardsBlock()

@@ -48,6 +48,18 @@ class StandardPage(Page):
     subpage_types = ["pages.StandardPage"]
 
 
+def footer_page(verbose_name) -> models.ForeignKey:
+    """A page the footer links to, chosen by editors; empty again if it is deleted."""
+    return models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=verbose_name,
+    )
+
+
 @register_setting(icon="help")
 class ServiceSettings(BaseSiteSetting):
     """Who runs the service and how to reach them, shown in every page's footer."""
@@ -59,38 +71,10 @@ class ServiceSettings(BaseSiteSetting):
     opening_hours = models.CharField(max_length=200, blank=True)
     # The footer's links follow the chosen pages wherever editors move or
     # rename them; while one is not chosen the footer links to its usual path.
-    about_page = models.ForeignKey(
-        "wagtailcore.Page",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("about us page"),
-    )
-    help_page = models.ForeignKey(
-        "wagtailcore.Page",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("contact and help page"),
-    )
-    privacy_page = models.ForeignKey(
-        "wagtailcore.Page",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("privacy page"),
-    )
-    accessibility_page = models.ForeignKey(
-        "wagtailcore.Page",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("accessibility page"),
-    )
+    about_page = footer_page(_("about us page"))
+    help_page = footer_page(_("contact and help page"))
+    privacy_page = footer_page(_("privacy page"))
+    accessibility_page = footer_page(_("accessibility page"))
 
     panels = [
         MultiFieldPanel(

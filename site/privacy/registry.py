@@ -35,6 +35,13 @@ accounts app sits below privacy, so privacy registers its module for it), defini
     Return what was done as ``{"plain description": count}``. Run daily by
     ``manage.py purge_expired_data``.
 
+``RUNS_AFTER = ("voice.safeguarding.personal_data",)`` (optional)
+    The modules whose ``erase_for`` and ``purge_expired`` must run before this
+    module's, because what it does depends on what they did (moderation blanks
+    the words of a safeguarding record once safeguarding has anonymised the
+    record, in the same daily run). Otherwise modules run in the order apps
+    are installed, and the download always shows them in that order.
+
 An app whose people can agree to share what they wrote (feedback) also calls
 ``register_sharing(consents_for, stop_sharing)``: ``consents_for(user)`` lists
 what they agreed to share for /my-data/ (``voice.feedback.selectors.ConsentRecord``,
@@ -52,6 +59,7 @@ from dataclasses import dataclass
 from importlib import import_module
 from types import ModuleType
 
+from django.core.exceptions import ImproperlyConfigured
 from django.http import Http404
 
 
@@ -90,6 +98,34 @@ def personal_data_modules() -> list[ModuleType]:
     return [import_module(name) for name in _module_names]
 
 
+def modules_in_working_order() -> list[ModuleType]:
+    """The modules in install order, each moved after those its RUNS_AFTER names."""
+    modules = personal_data_modules()
+    by_name = {module.__name__: module for module in modules}
+    ordered: list[ModuleType] = []
+    placing: set[str] = set()
+
+    def place(module: ModuleType) -> None:
+        if module in ordered:
+            return
+        if module.__name__ in placing:
+            raise ImproperlyConfigured(
+                f"{module.__name__} must run after itself (RUNS_AFTER goes round)"
+            )
+        placing.add(module.__name__)
+        for name in getattr(module, "RUNS_AFTER", ()):
+            if name not in by_name:
+                raise ImproperlyConfigured(
+                    f"{module.__name__} runs after {name}, which is not registered"
+                )
+            place(by_name[name])
+        ordered.append(module)
+
+    for module in modules:
+        place(module)
+    return ordered
+
+
 def consents_for(user) -> list:
     """What the person agreed to share, newest first (empty if no app offers it)."""
     return [consent for sharing in _sharing for consent in sharing.consents_for(user)]
@@ -113,7 +149,7 @@ def export_sections(user) -> list[Section]:
 def erase_everywhere(user, *, keep_anonymised: bool) -> list[str]:
     """Ask every app to erase or anonymise the person's data; gather what was kept."""
     notes: list[str] = []
-    for module in personal_data_modules():
+    for module in modules_in_working_order():
         notes.extend(module.erase_for(user, keep_anonymised=keep_anonymised))
     return notes
 
@@ -121,7 +157,7 @@ def erase_everywhere(user, *, keep_anonymised: bool) -> list[str]:
 def purge_everywhere(policy, now) -> dict[str, dict[str, int]]:
     """Run each app's `purge_expired`; the counts by app label."""
     done = {}
-    for module in personal_data_modules():
+    for module in modules_in_working_order():
         purge = getattr(module, "purge_expired", None)
         if purge is not None:
             done[str(module.LABEL)] = purge(policy, now)

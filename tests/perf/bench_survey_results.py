@@ -25,7 +25,7 @@ from wagtail.models import Page
 from pages.models import HomePage
 from voice.moderation.models import ModeratedText
 from voice.surveys import views
-from voice.surveys.demo import QUESTIONS
+from voice.surveys.demo import QUESTIONS, made_up_answers
 from voice.surveys.models import (
     AgeBand,
     Answer,
@@ -38,6 +38,16 @@ from voice.surveys.models import (
 BATCH = 5000
 TABLES_FILLED = ["surveys_surveyresponse", "surveys_answer", "moderation_moderatedtext"]
 TEXT_SHARE = 0.2  # about one in five people write something
+TEXT_STATUSES = [ModeratedText.Status.APPROVED, ModeratedText.Status.WAITING]
+
+
+def unsaved_text(chance: random.Random) -> ModeratedText:
+    """Words of a survey answer, saved later in bulk with the others."""
+    return ModeratedText(
+        kind=ModeratedText.Kind.SURVEY_ANSWER,
+        text="Made-up answer for timing",
+        status=chance.choice(TEXT_STATUSES),
+    )
 
 
 class Command(BaseCommand):
@@ -140,59 +150,16 @@ class Command(BaseCommand):
                 )
                 if connection.vendor == "sqlite" and responses[0].pk is None:
                     raise CommandError("This database does not return new ids.")
-                texts = []
                 rows = []
                 for response in responses:
-                    for question in questions:
-                        kind = question.block_type
-                        about = {
-                            "speaker_type": response.speaker_type,
-                            "age_band": response.age_band,
-                        }
-                        answer = Answer(
-                            survey=survey,
-                            response=response,
-                            question_id=question.id,
-                            **about,
-                        )
-                        if kind == "emoji_scale":
-                            answer.number = chance.randint(1, 5)
-                        elif kind == "yes_no":
-                            answer.number = chance.randint(0, 1)
-                        elif kind == "rating":
-                            answer.number = chance.randint(0, 10)
-                        elif kind == "one_choice":
-                            answer.choice = chance.choice(question.value["choices"])
-                        elif kind == "several_choices":
-                            picked = chance.sample(list(question.value["choices"]), 2)
-                            for place, choice in enumerate(picked):
-                                rows.append(
-                                    Answer(
-                                        survey=survey,
-                                        response=response,
-                                        question_id=question.id,
-                                        choice=choice,
-                                        counts_person=place == 0,
-                                        **about,
-                                    )
-                                )
-                            continue
-                        else:
-                            if chance.random() > TEXT_SHARE:
-                                continue
-                            text = ModeratedText(
-                                kind=ModeratedText.Kind.SURVEY_ANSWER,
-                                text="Made-up answer for timing",
-                                status=chance.choice(
-                                    [
-                                        ModeratedText.Status.APPROVED,
-                                        ModeratedText.Status.WAITING,
-                                    ]
-                                ),
-                            )
-                            texts.append(text)
-                            answer.moderated_text = text
-                        rows.append(answer)
+                    rows += made_up_answers(
+                        response,
+                        questions,
+                        chance,
+                        text_share=TEXT_SHARE,
+                        written=lambda kind: unsaved_text(chance),
+                    )
+                texts = [row.moderated_text for row in rows if row.moderated_text]
                 ModeratedText.objects.bulk_create(texts)
                 for row in rows:
                     if row.moderated_text is not None:

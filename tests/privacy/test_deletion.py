@@ -112,6 +112,27 @@ def test_safeguarding_records_are_kept_and_explained(young_person):
     assert ordinary.moderated_text.text == ""
 
 
+def test_words_waiting_for_safeguarding_without_a_record_are_kept_and_explained(
+    young_person,
+):
+    waiting = feedback(
+        author=young_person,
+        text="Please can someone call me.",
+        status=ModeratedText.Status.SAFEGUARDING,
+    )
+    assert not SafeguardingConcern.objects.exists()
+
+    result = delete_account(user=young_person, keep_words=False)
+
+    assert result.notes == [
+        "We kept 1 thing(s) you wrote, because a safeguarding lead needs to see "
+        "them. The law says we must keep what helps keep children safe. Only "
+        "safeguarding staff can see them."
+    ]
+    waiting.moderated_text.refresh_from_db()
+    assert waiting.moderated_text.text == "Please can someone call me."
+
+
 def test_deleting_from_my_data_signs_the_person_out_and_explains(
     client, young_person, contributions
 ):
@@ -167,6 +188,17 @@ def test_the_delete_page_explains_both_choices_and_safeguarding(client, young_pe
     assert "Erase my words" in content
     assert "Keep my words without my name" in content
     assert "The law says we must" in content
+
+
+def test_the_delete_page_says_safeguarding_records_lose_words_and_name_not_vanish(
+    client, young_person
+):
+    # Past their period the records are anonymised, never deleted
+    # (voice/safeguarding/personal_data.py): the page must not promise more.
+    client.force_login(young_person)
+    content = client.get("/my-data/delete/").content.decode()
+    assert "we take out your words and who you are" in content
+    assert "We delete them" not in content
 
 
 def test_staff_delete_an_account_for_a_person_who_asks_in_person(

@@ -113,7 +113,8 @@ def test_safeguarding_records_stay_until_their_own_period_after_closing(young_pe
 
     done = purge_expired_data(now=NOW)
 
-    assert done["Things you wrote"]["safeguarding records anonymised"] == 1
+    assert done["Safeguarding records"]["safeguarding records anonymised"] == 1
+    assert done["Things you wrote"]["words in safeguarding records removed"] == 1
     old.refresh_from_db()
     assert (old.details, old.raised_by_id, old.anonymised_at) == ("", None, NOW)
     closed_long_ago.moderated_text.refresh_from_db()

@@ -151,3 +151,39 @@ def test_listing_queries_do_not_grow_with_the_number_of_events(
     assert many == few
     with django_assert_max_num_queries(few):
         client.get(path)
+
+
+def test_a_programme_page_lists_its_own_events_ten_to_a_page_and_six_past(
+    client, programme, index
+):
+    other = make_programme(index, title="Knife crime awareness")
+    make_event(other, title="Not this programme")
+    for number in range(12):
+        make_event(
+            programme,
+            title=f"Soon {number:02}",
+            starts_in=datetime.timedelta(days=number + 1),
+        )
+    for number in range(8):
+        make_event(
+            programme,
+            title=f"Done {number:02}",
+            starts_in=-datetime.timedelta(days=number + 2),
+        )
+
+    first = client.get(programme.url)
+    second = client.get(programme.url, {"page": 2})
+
+    upcoming = [event.title for event in first.context["upcoming"]]
+    assert upcoming == [f"Soon {number:02}" for number in range(10)]
+    assert [event.title for event in second.context["upcoming"]] == [
+        "Soon 10",
+        "Soon 11",
+    ]
+    assert [event.title for event in first.context["past"]] == [
+        f"Done {number:02}" for number in range(6)
+    ]
+    page = first.content.decode()
+    assert "Not this programme" not in page
+    assert f"{programme.title} · " in page
+    assert "10 places left" in page

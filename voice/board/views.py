@@ -9,8 +9,8 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
-from wagtail.models import ModelLogEntry
 
+from pages.history import log_entries_for
 from privacy.small_groups import MIN_GROUP_SIZE
 from voice.board import exports, selectors, services
 from voice.board.forms import (
@@ -200,7 +200,7 @@ def recommendation_detail(request, pk: int):
         )
         .select_related("moderated_text")
     )
-    history = ModelLogEntry.objects.for_instance(recommendation).select_related("user")
+    history = log_entries_for(recommendation, newest_first=True)
     return render(
         request,
         "board/recommendation_detail.html",

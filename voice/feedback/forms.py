@@ -21,6 +21,20 @@ REACH_LIMIT = 200
 YES_NO = [("yes", _("Yes")), ("no", _("No"))]
 
 
+def yes_no_field(*, label, help_text) -> forms.ChoiceField:
+    """A question answered "yes" or "no" with two radio buttons."""
+    return forms.ChoiceField(
+        label=label,
+        choices=YES_NO,
+        widget=forms.RadioSelect,
+        help_text=help_text,
+        error_messages={
+            "required": _("Choose yes or no."),
+            "invalid_choice": _("Choose yes or no."),
+        },
+    )
+
+
 def new_submission_token() -> str:
     return secrets.token_urlsafe(32)
 
@@ -105,25 +119,13 @@ class FeedbackForm(ErrorSummaryMixin, forms.Form):
             "required": _("Write what you want to tell us."),
         },
     )
-    share = forms.ChoiceField(
+    share = yes_no_field(
         label=_("Can we share this on the website, without your name?"),
-        choices=YES_NO,
-        widget=forms.RadioSelect,
         help_text=_("We read it first. We never show your name."),
-        error_messages={
-            "required": _("Choose yes or no."),
-            "invalid_choice": _("Choose yes or no."),
-        },
     )
-    wants_reply = forms.ChoiceField(
+    wants_reply = yes_no_field(
         label=_("Do you want a reply?"),
-        choices=YES_NO,
-        widget=forms.RadioSelect,
         help_text=_("You can read our reply with your receipt code."),
-        error_messages={
-            "required": _("Choose yes or no."),
-            "invalid_choice": _("Choose yes or no."),
-        },
     )
     without_account = forms.BooleanField(
         label=_("Send it without my username"),

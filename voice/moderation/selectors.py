@@ -9,6 +9,7 @@ from django.conf import settings
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
+from pages.history import log_entries_for
 from pages.ids import parse_id
 from pages.working_days import working_days_before
 from voice.moderation.models import ModeratedText
@@ -124,22 +125,11 @@ def feedback_for(item: ModeratedText):
         return None
 
 
-def history_for(instance) -> QuerySet:
-    """The audit log entries of one item or concern, oldest first."""
-    from wagtail.models import ModelLogEntry
-
-    return (
-        ModelLogEntry.objects.for_instance(instance)
-        .select_related("user")
-        .order_by("timestamp", "pk")
-    )
-
-
 def item_history(item: ModeratedText, feedback=None) -> list:
     """The item's audit log with its feedback's (e.g. sent back after reports), oldest first."""
-    entries = list(history_for(item))
+    entries = list(log_entries_for(item))
     if feedback is not None:
-        entries += list(history_for(feedback))
+        entries += list(log_entries_for(feedback))
     return sorted(entries, key=lambda entry: (entry.timestamp, entry.pk))
 
 

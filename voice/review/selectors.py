@@ -14,7 +14,6 @@ from django.db.models import (
     QuerySet,
     Subquery,
 )
-from wagtail.models import ModelLogEntry
 
 from voice.feedback import rollups
 from voice.feedback.models import Feedback, Feeling, Topic
@@ -210,15 +209,6 @@ def cycle_actions(cycle: ReviewCycle) -> QuerySet:
         cycle.actions.select_related("topic", "owner")
         .annotate(feedback_count=Count("feedback", distinct=True))
         .order_by("-status_changed_at", "-pk")
-    )
-
-
-def action_history(action: Action) -> QuerySet:
-    """The action's audit log entries, newest first."""
-    return (
-        ModelLogEntry.objects.for_instance(action)
-        .select_related("user")
-        .order_by("-timestamp", "-pk")
     )
 
 

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from pages import spreadsheets
 from pages.faces import face_for
+from pages.history import log_entries_for
 from pages.ids import parse_id
 from voice.board.models import Recommendation
 from voice.feedback.models import Feedback
@@ -196,7 +197,7 @@ def action_detail(request, pk: int, status_form=None, note_form=None):
             "recommendations": action.recommendations.select_related("response"),
             "survey_questions": action.survey_questions.select_related("survey"),
             "notes": action.progress_notes.select_related("author"),
-            "history": selectors.action_history(action),
+            "history": log_entries_for(action, newest_first=True),
             "status_form": status_form or StatusForm(initial={"status": action.status}),
             "note_form": note_form or ProgressNoteForm(),
         },

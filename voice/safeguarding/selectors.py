@@ -7,7 +7,6 @@ from datetime import datetime
 from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Case, IntegerField, QuerySet, Value, When
 from django.utils import timezone
-from wagtail.models import ModelLogEntry
 
 from pages.working_days import working_days_before
 from voice.safeguarding.models import SafeguardingConcern
@@ -52,12 +51,3 @@ def feedback_about(concern: SafeguardingConcern):
         return concern.moderated_text.feedback
     except ObjectDoesNotExist:
         return None
-
-
-def concern_history(concern: SafeguardingConcern) -> QuerySet:
-    """The audit log entries of one concern, oldest first."""
-    return (
-        ModelLogEntry.objects.for_instance(concern)
-        .select_related("user")
-        .order_by("timestamp", "pk")
-    )

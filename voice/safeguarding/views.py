@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from pages.history import log_entries_for
 from privacy.audit import record_access
 from voice.safeguarding import selectors, services
 from voice.safeguarding.forms import ConcernActionForm, NoConcernForm
@@ -81,7 +82,7 @@ def _concern_page(request, concern, status=200, action_form=None, no_concern_for
             and concern.created_at < selectors.unacknowledged_cutoff(),
             "action_form": action_form or ConcernActionForm(),
             "no_concern_form": no_concern_form or NoConcernForm(),
-            "history": selectors.concern_history(concern),
+            "history": log_entries_for(concern),
         },
         status=status,
     )

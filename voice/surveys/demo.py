@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import random
+from collections.abc import Callable
 
 from django.utils import timezone
 
@@ -177,48 +178,80 @@ def add_demo_responses(survey: SurveyPage, *, count: int, mood_shift: int, seed:
             age_band=chance.choice(ages) if speaker == SpeakerType.YOUNG_PERSON else "",
             submitted_at=survey.opens_at + datetime.timedelta(hours=number * 5),
         )
-        rows = []
-        about = {"speaker_type": response.speaker_type, "age_band": response.age_band}
-        for question in questions:
-            answer = Answer(
-                survey=survey, response=response, question_id=question.id, **about
-            )
-            kind = question.block_type
-            if kind == "emoji_scale":
-                answer.number = max(1, min(5, chance.randint(2, 5) + mood_shift))
-            elif kind == "yes_no":
-                answer.number = 1 if chance.random() < 0.75 else 0
-            elif kind == "rating":
-                answer.number = max(0, min(10, chance.randint(4, 10) + mood_shift))
-            elif kind == "one_choice":
-                answer.choice = chance.choice(question.value["choices"])
-            elif kind == "several_choices":
-                picked = chance.sample(list(question.value["choices"]), 2)
-                for place, choice in enumerate(picked):
-                    rows.append(
-                        Answer(
-                            survey=survey,
-                            response=response,
-                            question_id=question.id,
-                            choice=choice,
-                            counts_person=place == 0,
-                            **about,
-                        )
-                    )
-                continue
-            else:
-                if chance.random() < 0.5:
-                    continue
-                words = GOOD_THINGS if kind == "short_text" else CHANGES
-                item = submit_text(
-                    text=chance.choice(words), kind=ModeratedText.Kind.SURVEY_ANSWER
-                )
-                item.status = ModeratedText.Status.APPROVED
-                item.decided_at = timezone.now()
-                item.save(update_fields=["status", "decided_at"])
-                answer.moderated_text = item
-            rows.append(answer)
+        rows = made_up_answers(
+            response,
+            questions,
+            chance,
+            mood_shift=mood_shift,
+            text_share=0.5,
+            written=lambda kind: approved_text(
+                chance.choice(GOOD_THINGS if kind == "short_text" else CHANGES)
+            ),
+        )
         Answer.objects.bulk_create(rows)
+
+
+def made_up_answers(
+    response: SurveyResponse,
+    questions,
+    chance: random.Random,
+    *,
+    mood_shift: int = 0,
+    text_share: float,
+    written: Callable[[str], ModeratedText],
+) -> list[Answer]:
+    """Unsaved answers of one response: one a question, two for several choices.
+
+    Scales lean happy, moved by `mood_shift`. About `text_share` of the written
+    questions get an answer, whose words `written(kind)` gives.
+    """
+    about = {"speaker_type": response.speaker_type, "age_band": response.age_band}
+    rows = []
+    for question in questions:
+        kind = question.block_type
+        if kind == "several_choices":
+            picked = chance.sample(list(question.value["choices"]), 2)
+            rows += [
+                Answer(
+                    survey_id=response.survey_id,
+                    response=response,
+                    question_id=question.id,
+                    choice=choice,
+                    counts_person=place == 0,
+                    **about,
+                )
+                for place, choice in enumerate(picked)
+            ]
+            continue
+        answer = Answer(
+            survey_id=response.survey_id,
+            response=response,
+            question_id=question.id,
+            **about,
+        )
+        if kind == "emoji_scale":
+            answer.number = max(1, min(5, chance.randint(2, 5) + mood_shift))
+        elif kind == "yes_no":
+            answer.number = 1 if chance.random() < 0.75 else 0
+        elif kind == "rating":
+            answer.number = max(0, min(10, chance.randint(4, 10) + mood_shift))
+        elif kind == "one_choice":
+            answer.choice = chance.choice(question.value["choices"])
+        elif chance.random() < 1 - text_share:
+            continue  # this person left it empty
+        else:
+            answer.moderated_text = written(kind)
+        rows.append(answer)
+    return rows
+
+
+def approved_text(words: str) -> ModeratedText:
+    """A survey answer's words, screened and approved as a moderator would."""
+    item = submit_text(text=words, kind=ModeratedText.Kind.SURVEY_ANSWER)
+    item.status = ModeratedText.Status.APPROVED
+    item.decided_at = timezone.now()
+    item.save(update_fields=["status", "decided_at"])
+    return item
 
 
 def ensure_summary(index, survey: SurveyPage) -> None:

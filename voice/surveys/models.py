@@ -24,7 +24,6 @@ from pages.blocks import BodyBlock
 from privacy.small_groups import MIN_GROUP_SIZE
 from voice.moderation.models import ModeratedText
 from voice.surveys.blocks import QuestionsBlock
-from voice.surveys.page_access import grant_survey_page_permissions
 
 __all__ = ["AgeBand"]  # kept here too: surveys' modules import it from here
 
@@ -52,7 +51,11 @@ class SpeakerType(models.TextChoices):
 
 
 class SurveyIndexPage(Page):
-    """Where surveys live in the page tree: lists the open surveys a person may answer."""
+    """Where surveys live in the page tree: lists the open surveys a person may answer.
+
+    The list is the `survey_cards` template tag's; survey staff get their page
+    permissions here when the section is made (signals.py).
+    """
 
     intro = models.TextField(max_length=400, blank=True)
 
@@ -61,23 +64,15 @@ class SurveyIndexPage(Page):
     subpage_types = ["surveys.SurveyPage", "surveys.SurveySummaryPage"]
     max_count = 1
 
-    def save(self, *args, **kwargs):
-        created = self.pk is None
-        super().save(*args, **kwargs)
-        if created:
-            grant_survey_page_permissions(self)
-
-    def get_context(self, request, *args, **kwargs):
-        from voice.surveys.selectors import open_surveys_for, published_summaries
-
-        context = super().get_context(request, *args, **kwargs)
-        context["surveys"] = open_surveys_for(request.user)
-        context["summaries"] = published_summaries()
-        return context
-
 
 class SurveyPage(Page):
-    """One survey: its questions, who it is for, when it is open, and how answers are kept."""
+    """One survey: its questions, who it is for, when it is open, and how answers are kept.
+
+    People answer it at its URL through `views.answer_survey`, which Wagtail
+    calls for this page type inside its own page-privacy check
+    (wagtail_hooks.py); a preview in the admin shows the page as Wagtail
+    renders it.
+    """
 
     intro = models.TextField(
         max_length=600, blank=True, help_text=_("Why you are asking, in plain words.")
@@ -179,14 +174,12 @@ class SurveyPage(Page):
         """The questions in order, as StreamField children (each with a stable `.id`)."""
         return list(self.questions)
 
-    def serve(self, request, *args, **kwargs):
-        from voice.surveys.views import answer_survey
-
-        return answer_survey(request, self)
-
 
 class SurveySummaryPage(Page):
-    """'What you told us': what staff learned from a survey and what they will do, for young people."""
+    """'What you told us': what staff learned from a survey and what they will do, for young people.
+
+    The counts shown are the `survey_public_results` template tag's.
+    """
 
     survey = models.ForeignKey(
         SurveyPage, on_delete=models.PROTECT, related_name="summaries"
@@ -216,14 +209,6 @@ class SurveySummaryPage(Page):
 
     class Meta:
         verbose_name = _("'what you told us' summary")
-
-    def get_context(self, request, *args, **kwargs):
-        from voice.surveys.selectors import public_results
-
-        context = super().get_context(request, *args, **kwargs)
-        if self.show_charts:
-            context["results"] = public_results(self.survey)
-        return context
 
 
 class SurveyResponse(models.Model):

@@ -20,7 +20,7 @@ from django.utils.translation import gettext_lazy
 
 from privacy.registry import register
 from voice.moderation.models import ModeratedText
-from voice.moderation.personal_data import ANONYMISED_FIELDS, _kept_for_safeguarding
+from voice.moderation.personal_data import ANONYMISED_FIELDS, kept_for_safeguarding
 from voice.surveys.models import Answer, SurveyInvitation, SurveyResponse
 
 LABEL = gettext_lazy("Surveys you answered")
@@ -116,7 +116,7 @@ def erase_for(user, *, keep_anonymised: bool) -> list[str]:
     now = timezone.now()
     texts = ModeratedText.objects.filter(survey_answer__response__respondent=user)
     kept_ids = list(
-        texts.filter(_kept_for_safeguarding()).distinct().values_list("pk", flat=True)
+        texts.filter(kept_for_safeguarding()).distinct().values_list("pk", flat=True)
     )
     others = texts.exclude(pk__in=kept_ids)
     if keep_anonymised:

@@ -95,14 +95,7 @@ def answer_survey(request, page: SurveyPage):
 
 def open_surveys(request):
     """Surveys open now that this person may answer, and what earlier surveys told us."""
-    return render(
-        request,
-        "surveys/open_surveys.html",
-        {
-            "surveys": selectors.open_surveys_for(request.user),
-            "summaries": selectors.published_summaries(),
-        },
-    )
+    return render(request, "surveys/open_surveys.html")
 
 
 def results_list(request):
