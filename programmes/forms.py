@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
+from pages.ids import IdChoiceField
 from programmes import certificate_references
 from programmes.models import Certificate, Consent, EventPage, ProgrammePage
 from programmes.participation import ParticipationEntry
@@ -15,7 +16,7 @@ from programmes.participation import ParticipationEntry
 class EventFilterForm(forms.Form):
     """Narrow the list of events; a value that makes no sense is ignored, never an error page."""
 
-    programme = forms.ModelChoiceField(
+    programme = IdChoiceField(
         queryset=ProgrammePage.objects.none(),
         required=False,
         empty_label=_("All programmes"),
@@ -82,7 +83,7 @@ class SignUpForm(forms.Form):
 class SupportedSignUpForm(SignUpForm):
     """A case worker signs up a young person they support."""
 
-    person = forms.ModelChoiceField(
+    person = IdChoiceField(
         queryset=None,
         label=_("Young person"),
         empty_label=_("Choose a young person"),

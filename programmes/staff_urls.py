@@ -6,20 +6,20 @@ app_name = "event_admin"
 
 urlpatterns = [
     path("", staff_views.event_list, name="list"),
-    path("<int:event_id>/", staff_views.event_detail, name="event"),
-    path("<int:event_id>/sign-ups.csv", staff_views.export_csv, name="export"),
+    path("<id:event_id>/", staff_views.event_detail, name="event"),
+    path("<id:event_id>/sign-ups.csv", staff_views.export_csv, name="export"),
     path(
-        "sign-ups/<int:sign_up_id>/attendance/",
+        "sign-ups/<id:sign_up_id>/attendance/",
         staff_views.mark_attendance,
         name="attendance",
     ),
     path(
-        "sign-ups/<int:sign_up_id>/consent/",
+        "sign-ups/<id:sign_up_id>/consent/",
         staff_views.mark_consent,
         name="consent",
     ),
     path(
-        "consents/<int:consent_id>/withdraw/",
+        "consents/<id:consent_id>/withdraw/",
         staff_views.withdraw_consent,
         name="withdraw_consent",
     ),

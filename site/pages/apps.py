@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.urls import register_converter
 from django.utils.module_loading import autodiscover_modules
 
 
@@ -9,13 +10,12 @@ class PagesConfig(AppConfig):
     def ready(self):
         # Imported here: these modules read models and settings, which need the
         # app registry ready.
-        from pages import (
-            lookups,  # noqa: F401  (registers overflow-safe lookups)
-            service_settings,
-            workflow_messages,
-        )
+        from pages import service_settings, workflow_messages
+        from pages.ids import IdConverter
         from pages.spreadsheets import neutralise_wagtail_exports
 
+        # Before any URL configuration is read: every `<id:...>` there needs it.
+        register_converter(IdConverter, "id")
         neutralise_wagtail_exports()
         service_settings.connect_signals()
         workflow_messages.connect_signals()

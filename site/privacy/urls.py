@@ -8,7 +8,7 @@ urlpatterns = [
     path("", views.index, name="index"),
     path("my-data.json", views.download_json, name="download_json"),
     path("everything/", views.printable, name="printable"),
-    path("sharing/<int:feedback_id>/stop/", views.stop_sharing, name="stop_sharing"),
+    path("sharing/<id:feedback_id>/stop/", views.stop_sharing, name="stop_sharing"),
     path("delete/", views.delete_account, name="delete_account"),
     path("deleted/", views.account_deleted, name="account_deleted"),
 ]

@@ -285,7 +285,7 @@ def test_two_workers_sharing_redis_see_each_others_votes(
     second_worker = URLRouter(
         [
             path(
-                "ws/board/meetings/<int:meeting_id>/",
+                "ws/board/meetings/<id:meeting_id>/",
                 SecondWorkerConsumer.as_asgi(),
             )
         ]

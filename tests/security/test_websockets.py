@@ -320,7 +320,16 @@ def test_an_odd_or_unknown_websocket_path_is_refused_without_an_error(
 
 
 @pytest.mark.parametrize(
-    "path", ["/", "/ws/", "/ws/nowhere/", "/ws/board/meetings/abc/", "/ws/staff/"]
+    "path",
+    [
+        "/",
+        "/ws/",
+        "/ws/nowhere/",
+        "/ws/board/meetings/abc/",
+        f"/ws/board/meetings/{2**63}/",
+        f"/ws/board/meetings/{10**21}/",
+        "/ws/staff/",
+    ],
 )
 @pytest.mark.django_db(transaction=True)
 def test_an_unknown_websocket_path_is_refused_at_the_handshake(path, people):

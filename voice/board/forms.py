@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from pages.ids import IdChoiceField, IdMultipleChoiceField
 from voice.board.models import (
     ManagementResponse,
     MeetingPage,
@@ -62,19 +63,19 @@ class RecommendationForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 5}),
         error_messages={"required": _("Please say what you are asking for.")},
     )
-    evidence_themes = forms.ModelMultipleChoiceField(
+    evidence_themes = IdMultipleChoiceField(
         label=_("Themes this is about"),
         queryset=Theme.objects.all(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    evidence_feedback = forms.ModelMultipleChoiceField(
+    evidence_feedback = IdMultipleChoiceField(
         label=_("Feedback that shows it"),
         queryset=shared_feedback().select_related("moderated_text", "topic"),
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    meeting = forms.ModelChoiceField(
+    meeting = IdChoiceField(
         label=_("Meeting where it was agreed"),
         queryset=MeetingPage.objects.live().order_by("-date"),
         required=False,

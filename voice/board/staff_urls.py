@@ -6,6 +6,6 @@ app_name = "board_admin"
 
 urlpatterns = [
     path("", staff_views.home, name="home"),
-    path("applications/<int:pk>/", staff_views.application, name="application"),
-    path("recommendations/<int:pk>/respond/", staff_views.respond, name="respond"),
+    path("applications/<id:pk>/", staff_views.application, name="application"),
+    path("recommendations/<id:pk>/respond/", staff_views.respond, name="respond"),
 ]

@@ -16,17 +16,17 @@ urlpatterns = [
         name="recommendation_create",
     ),
     path(
-        "recommendations/<int:pk>/",
+        "recommendations/<id:pk>/",
         views.recommendation_detail,
         name="recommendation_detail",
     ),
     path(
-        "recommendations/<int:pk>/edit/",
+        "recommendations/<id:pk>/edit/",
         views.recommendation_edit,
         name="recommendation_edit",
     ),
     path(
-        "recommendations/<int:pk>/submit/",
+        "recommendations/<id:pk>/submit/",
         views.recommendation_submit,
         name="recommendation_submit",
     ),
@@ -36,12 +36,12 @@ urlpatterns = [
         views.influence_log_export,
         name="influence_log_export",
     ),
-    path("meetings/<int:meeting_id>/", views.meeting, name="meeting"),
+    path("meetings/<id:meeting_id>/", views.meeting, name="meeting"),
     path(
-        "meetings/<int:meeting_id>/questions/",
+        "meetings/<id:meeting_id>/questions/",
         views.meeting_open_question,
         name="meeting_open_question",
     ),
-    path("questions/<int:pk>/vote/", views.question_vote, name="question_vote"),
-    path("questions/<int:pk>/close/", views.question_close, name="question_close"),
+    path("questions/<id:pk>/vote/", views.question_vote, name="question_vote"),
+    path("questions/<id:pk>/close/", views.question_close, name="question_close"),
 ]

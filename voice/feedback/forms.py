@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.roles import speaker_choices_for
 from pages.faces import face_for
+from pages.ids import IdChoiceField
 from voice.feedback.about_you import ANSWERS, OWN_WORDS, QUESTION_WORDS, Question
 from voice.feedback.models import FeedbackReport, Feeling, Speaker, Topic
 from voice.feedback.receipts import EXAMPLE, look_alikes_in, normalise_receipt_code
@@ -48,12 +49,12 @@ class StandAloneMessagesForm(forms.Form):
     summary_names_fields = False
 
 
-class TopicChoiceField(forms.ModelChoiceField):
+class TopicChoiceField(IdChoiceField):
     def label_from_instance(self, obj: Topic) -> str:
         return str(obj)
 
 
-class YoungPersonChoiceField(forms.ModelChoiceField):
+class YoungPersonChoiceField(IdChoiceField):
     def label_from_instance(self, obj) -> str:
         return obj.username
 

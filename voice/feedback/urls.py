@@ -12,7 +12,7 @@ urlpatterns = [
     path("check/stop-sharing/", views.stop_sharing, name="stop_sharing"),
     path("mine/", views.mine, name="mine"),
     path("shared/", views.shared, name="shared"),
-    path("shared/<int:pk>/report/", views.report, name="report"),
+    path("shared/<id:pk>/report/", views.report, name="report"),
     path("unsafe/", views.unsafe, name="unsafe"),
     path("unsafe/sent/", views.unsafe_sent, name="unsafe_sent"),
 ]

@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from pages.ids import IdChoiceField, IdMultipleChoiceField
 from voice.moderation.models import ModeratedText, NotSharedReason, Theme
 from voice.moderation.selectors import Flag, QueueFilters, feedback_model
 from voice.moderation.services import REPLY_MAX_LENGTH
@@ -16,7 +17,7 @@ class QueueFilterForm(forms.Form):
         required=False,
         choices=[("", _("Any kind")), *ModeratedText.Kind.choices],
     )
-    topic = forms.ModelChoiceField(
+    topic = IdChoiceField(
         label=_("Topic"),
         required=False,
         queryset=None,
@@ -63,7 +64,7 @@ class ApproveForm(forms.Form):
 
 
 class NotSharedForm(forms.Form):
-    reason = forms.ModelChoiceField(
+    reason = IdChoiceField(
         label=_("Why it will not be shared"),
         queryset=NotSharedReason.objects.all(),
         empty_label=_("Choose a reason"),
@@ -81,7 +82,7 @@ class EscalateForm(forms.Form):
 
 
 class ThemesForm(forms.Form):
-    themes = forms.ModelMultipleChoiceField(
+    themes = IdMultipleChoiceField(
         label=_("Themes"),
         queryset=Theme.objects.all(),
         required=False,

@@ -10,6 +10,7 @@ from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from pages.history import log_entries_for
+from pages.ids import parse_id
 from pages.working_days import working_days_before
 from voice.moderation.models import ModeratedText
 from voice.safeguarding.models import SafeguardingConcern
@@ -86,8 +87,8 @@ def moderation_queue(filters: QueueFilters) -> QuerySet[ModeratedText]:
     if filters.search:
         search = filters.search.strip()
         query = Q(text__icontains=search)
-        if search.isdigit():
-            query |= Q(pk=int(search))
+        if (number := parse_id(search)) is not None:
+            query |= Q(pk=number)
         query |= Q(feedback__receipt_code__iexact=search)
         code = feedback_model().receipt_code_as_stored(search)
         if code is not None:  # typed as people type codes: "kxtr 9mpa"

@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from accounts import roles
+from pages.ids import IdChoiceField, IdMultipleChoiceField, parse_id
 from voice.board.models import Recommendation
 from voice.feedback.models import Feedback, Topic
 from voice.moderation.models import ModeratedText, Theme
@@ -96,16 +97,16 @@ def read_feedback_numbers(typed: str) -> tuple[list[int], list[str]]:
     for piece in re.split(r"[\s,;]+", typed):
         if not piece or piece.lower() == "feedback":
             continue
-        digits = piece.lstrip("#")
-        if digits.isascii() and digits.isdigit() and 0 < int(digits) < 2**63:
-            numbers.append(int(digits))
+        number = parse_id(piece.lstrip("#"))
+        if number is not None:
+            numbers.append(number)
         else:
             not_numbers.append(piece)
     return list(dict.fromkeys(numbers)), not_numbers
 
 
 class ActionForm(forms.ModelForm):
-    recommendations = forms.ModelMultipleChoiceField(
+    recommendations = IdMultipleChoiceField(
         label=_("Shadow board recommendations this answers"),
         queryset=Recommendation.objects.none(),
         required=False,
@@ -149,6 +150,11 @@ class ActionForm(forms.ModelForm):
             "what_we_will_do": forms.Textarea(attrs={"rows": 3}),
             "themes": forms.CheckboxSelectMultiple(),
             "due_date": DateInput(),
+        }
+        field_classes = {
+            "topic": IdChoiceField,
+            "themes": IdMultipleChoiceField,
+            "owner": IdChoiceField,
         }
 
     def __init__(self, *args, **kwargs):

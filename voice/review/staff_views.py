@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 from pages import spreadsheets
 from pages.faces import face_for
 from pages.history import log_entries_for
+from pages.ids import parse_id
 from voice.board.models import Recommendation
 from voice.feedback.models import Feedback
 from voice.review import figures, selectors, services
@@ -143,18 +144,10 @@ def board_report_xlsx(request, pk: int):
     )
 
 
-def _id_from(value) -> int | None:
-    """A plausible database id from a query string value, or None for anything else."""
-    text = str(value or "")
-    if text.isascii() and text.isdigit() and 0 < int(text) < 2**63:
-        return int(text)
-    return None
-
-
 def action_create(request, pk: int):
     cycle = get_object_or_404(ReviewCycle, pk=pk)
     initial = {"owner": request.user.pk}
-    source = Feedback.objects.filter(pk=_id_from(request.GET.get("feedback"))).first()
+    source = Feedback.objects.filter(pk=parse_id(request.GET.get("feedback"))).first()
     if source is not None:
         initial.update(
             feedback_numbers=str(source.pk),
@@ -163,7 +156,7 @@ def action_create(request, pk: int):
         )
     recommendation = (
         Recommendation.objects.submitted()
-        .filter(pk=_id_from(request.GET.get("recommendation")))
+        .filter(pk=parse_id(request.GET.get("recommendation")))
         .first()
     )
     if recommendation is not None:

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts import ratelimit
+from pages.ids import parse_id
 from voice.feedback import selectors as feedback_selectors
 from voice.feedback.forms import CheckReceiptForm
 from voice.feedback.views import my_feedback_page, show_result_once
@@ -22,15 +23,8 @@ from voice.review.wording import WE_DID_LEAD
 PAGE_SIZE = 10
 
 
-def topic_from(request):
-    try:
-        return int(request.GET.get("topic", ""))
-    except ValueError:
-        return None
-
-
 def you_said_we_did(request):
-    topic_id = topic_from(request)
+    topic_id = parse_id(request.GET.get("topic"))
     topics = list(selectors.topics_with_public_actions())
     if topic_id not in {topic.pk for topic in topics}:
         topic_id = None
@@ -98,11 +92,12 @@ def rate(request):
 
 def action_from(value: str, feedback) -> Action | None:
     """The public action this feedback led to, named by the form; None otherwise."""
-    if feedback is None or not value.isdigit():
+    pk = parse_id(value)
+    if feedback is None or pk is None:
         return None
     return (
         Action.objects.filter(
-            pk=int(value), feedback=feedback, status__in=Action.PUBLIC_STATUSES
+            pk=pk, feedback=feedback, status__in=Action.PUBLIC_STATUSES
         )
         .distinct()
         .first()

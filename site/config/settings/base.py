@@ -84,6 +84,8 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "accounts.middleware.AccessRuleMiddleware",
     "accounts.middleware.StaffMFAMiddleware",
+    # Wagtail's admin never sees a number too big for any id (pages/ids.py).
+    "pages.ids.AdminIdsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
