@@ -22,7 +22,7 @@ def test_every_page_shows_the_service_name_and_phone(client):
     save_service_settings(service_name="Riverside Youth Justice", phone="01234 567890")
     html = client.get("/feedback/").content.decode()
     assert "Riverside Youth Justice" in html
-    assert 'href="tel:01234 567890"' in html
+    assert 'href="tel:01234567890">01234 567890</a>' in html
 
 
 def test_a_changed_phone_number_shows_on_the_next_page(client):
