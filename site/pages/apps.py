@@ -14,9 +14,7 @@ class PagesConfig(AppConfig):
             service_settings,
             workflow_messages,
         )
-        from pages.spreadsheets import neutralise_wagtail_exports
 
-        neutralise_wagtail_exports()
         service_settings.connect_signals()
         workflow_messages.connect_signals()
         # Each app's navigation.py and routing.py register their links and
