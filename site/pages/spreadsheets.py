@@ -49,46 +49,6 @@ class _Echo:
         return value
 
 
-def csv_response(
-    *, filename: str, header: Sequence[str], rows: Iterable[Sequence]
-) -> StreamingHttpResponse:
-    """Stream rows as CSV, so a large export never sits in memory whole."""
-    writer = csv.writer(_Echo())
-
-    def lines() -> Iterator[str]:
-        yield "\ufeff"  # so spreadsheet programs read UTF-8 (faces, accents) correctly
-        yield writer.writerow([_cell(value) for value in header])
-        for row in rows:
-            yield writer.writerow(
-                [
-                    _cell(value).isoformat(sep=" ")
-                    if isinstance(value, datetime.datetime)
-                    else _cell(value)
-                    for value in row
-                ]
-            )
-
-    response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
-    return response
-
-
-def xlsx_response(
-    *, filename: str, header: Sequence[str], rows: Iterable[Sequence], title: str = ""
-) -> HttpResponse:
-    """Write rows to an XLSX workbook (openpyxl's write-only mode, row by row)."""
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(title=(title or "Export")[:31])
-    sheet.append([_cell(value) for value in header])
-    for row in rows:
-        sheet.append([_cell(value) for value in row])
-    buffer = BytesIO()
-    workbook.save(buffer)
-    response = HttpResponse(buffer.getvalue(), content_type=XLSX_CONTENT_TYPE)
-    response["Content-Disposition"] = f'attachment; filename="{filename}.xlsx"'
-    return response
-
-
 @dataclass(frozen=True)
 class Spreadsheet:
     """What a download holds: a file name (without extension), a header row and rows."""
@@ -100,19 +60,48 @@ class Spreadsheet:
 
 
 def download(sheet: Spreadsheet, file_format: str) -> HttpResponse:
-    """The sheet as the file its URL asks for: `csv` or `xlsx`; any other is not found."""
+    """The sheet as the file its URL asks for, `csv` or `xlsx`; any other is not found."""
     if file_format == "csv":
-        return csv_response(
-            filename=sheet.filename, header=sheet.header, rows=sheet.rows
-        )
+        return _csv_response(sheet)
     if file_format == "xlsx":
-        return xlsx_response(
-            filename=sheet.filename,
-            header=sheet.header,
-            rows=sheet.rows,
-            title=sheet.title,
-        )
+        return _xlsx_response(sheet)
     raise Http404
+
+
+def _csv_response(sheet: Spreadsheet) -> StreamingHttpResponse:
+    """Stream rows as CSV, so a large export never sits in memory whole."""
+    writer = csv.writer(_Echo())
+
+    def lines() -> Iterator[str]:
+        yield "\ufeff"  # so spreadsheet programs read UTF-8 (faces, accents) correctly
+        yield writer.writerow([_cell(value) for value in sheet.header])
+        for row in sheet.rows:
+            yield writer.writerow(
+                [
+                    _cell(value).isoformat(sep=" ")
+                    if isinstance(value, datetime.datetime)
+                    else _cell(value)
+                    for value in row
+                ]
+            )
+
+    response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{sheet.filename}.csv"'
+    return response
+
+
+def _xlsx_response(sheet: Spreadsheet) -> HttpResponse:
+    """Write rows to an XLSX workbook (openpyxl's write-only mode, row by row)."""
+    workbook = Workbook(write_only=True)
+    worksheet = workbook.create_sheet(title=(sheet.title or "Export")[:31])
+    worksheet.append([_cell(value) for value in sheet.header])
+    for row in sheet.rows:
+        worksheet.append([_cell(value) for value in row])
+    buffer = BytesIO()
+    workbook.save(buffer)
+    response = HttpResponse(buffer.getvalue(), content_type=XLSX_CONTENT_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="{sheet.filename}.xlsx"'
+    return response
 
 
 class SafeSpreadsheetExportMixin:
