@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import django_filters
+from django_filters import CharFilter, ChoiceFilter, FilterSet, ModelChoiceFilter
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
@@ -18,31 +18,29 @@ def _speakers() -> list[tuple[str, str]]:
     return feedback_model()._meta.get_field("speaker").choices
 
 
-class QueueFilter(django_filters.FilterSet):
-    kind = django_filters.ChoiceFilter(
+class QueueFilter(FilterSet):
+    kind = ChoiceFilter(
         label=_("Kind"), choices=ModeratedText.Kind.choices, empty_label=_("Any kind")
     )
-    topic = django_filters.ModelChoiceFilter(
+    topic = ModelChoiceFilter(
         label=_("Topic"),
         field_name="feedback__topic",
         queryset=_topics,
         empty_label=_("Any topic"),
     )
-    flag = django_filters.ChoiceFilter(
+    flag = ChoiceFilter(
         label=_("Flag"),
         choices=Flag.CHOICES,
         empty_label=_("Any"),
         method="filter_flag",
     )
-    speaker = django_filters.ChoiceFilter(
+    speaker = ChoiceFilter(
         label=_("Speaker"),
         field_name="feedback__speaker",
         choices=_speakers,
         empty_label=_("Anyone"),
     )
-    q = django_filters.CharFilter(
-        label=_("Search"), max_length=100, method="filter_search"
-    )
+    q = CharFilter(label=_("Search"), max_length=100, method="filter_search")
 
     class Meta:
         model = ModeratedText
