@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from django_filters import CharFilter, ChoiceFilter, FilterSet, ModelChoiceFilter
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
+from django_filters import CharFilter, ChoiceFilter, FilterSet, ModelChoiceFilter
 
 from voice.moderation.models import ModeratedText
 from voice.moderation.selectors import Flag, feedback_model
