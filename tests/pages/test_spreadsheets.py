@@ -168,3 +168,31 @@ def test_every_snippet_listing_downloads_through_the_safe_export():
         assert issubclass(viewset.index_view_class, SafeSpreadsheetExportMixin), (
             f"{viewset.model.__name__}'s listing would export formulas as formulas"
         )
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/admin/reports/site-history/",
+        "/admin/reports/locked/",
+        "/admin/reports/aging-pages/",
+        "/admin/reports/workflow/",
+        "/admin/reports/workflow_tasks/",
+        "/admin/redirects/",
+    ],
+)
+def test_the_admin_listings_that_download_still_open_as_pages_with_their_buttons(
+    admin_client, path
+):
+    response = admin_client.get(path)
+
+    assert response.status_code == 200
+    assert "Download CSV" in response.content.decode()
+    assert admin_client.get(f"{path}results/").status_code == 200
+
+
+def test_the_admin_downloads_ask_a_visitor_to_sign_in(client, db):
+    response = client.get("/admin/reports/site-history/", {"export": "csv"})
+
+    assert response.status_code == 302
+    assert response["Location"].startswith("/accounts/login/")
