@@ -1,7 +1,5 @@
 """Forms for finding events and signing up: only what the event needs."""
 
-import datetime
-
 from django import forms
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -9,53 +7,8 @@ from django.utils.translation import gettext_lazy as _
 
 from pages.ids import IdChoiceField
 from programmes import certificate_references
-from programmes.models import Certificate, Consent, EventPage, ProgrammePage
+from programmes.models import Certificate, Consent
 from programmes.participation import ParticipationEntry
-
-
-class EventFilterForm(forms.Form):
-    """Narrow the list of events; a value that makes no sense is ignored, never an error page."""
-
-    programme = IdChoiceField(
-        queryset=ProgrammePage.objects.none(),
-        required=False,
-        empty_label=_("All programmes"),
-    )
-    month = forms.ChoiceField(required=False, label=_("Month"))
-    audience = forms.ChoiceField(
-        required=False,
-        label=_("Who it is for"),
-        choices=[("", _("Everyone"))] + list(EventPage.Audience.choices),
-    )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["programme"].queryset = (
-            ProgrammePage.objects.live().public().order_by("title")
-        )
-        today = timezone.localdate()
-        months = []
-        year, month = today.year, today.month
-        for _step in range(12):
-            first = datetime.date(year, month, 1)
-            months.append((first.strftime("%Y-%m"), first.strftime("%B %Y")))
-            month += 1
-            if month > 12:
-                year, month = year + 1, 1
-        self.fields["month"].choices = [("", _("Any month"))] + months
-
-    def filters(self) -> dict:
-        self.is_valid()  # fields that make sense still apply; the rest show an error
-        data = getattr(self, "cleaned_data", {})
-        month = None
-        if data.get("month"):
-            year, number = data["month"].split("-")
-            month = datetime.date(int(year), int(number), 1)
-        return {
-            "programme": data.get("programme"),
-            "month": month,
-            "audience": data.get("audience") or "",
-        }
 
 
 class SignUpForm(forms.Form):

@@ -12,25 +12,11 @@ from django.utils import timezone
 from programmes.models import EVENTS_PER_PAGE, EventPage, ProgrammePage, SignUp
 
 
-def upcoming_events(
-    *,
-    programme: ProgrammePage | None = None,
-    month: datetime.date | None = None,
-    audience: str = "",
-) -> QuerySet[EventPage]:
-    """Events still to finish, soonest first, narrowed by programme, month and audience."""
+def upcoming_events(*, programme: ProgrammePage | None = None) -> QuerySet[EventPage]:
+    """Events still to finish, soonest first (the list's filters are programmes.filters)."""
     events = EventPage.objects.listable().upcoming()
     if programme is not None:
         events = events.descendant_of(programme)
-    if month is not None:
-        first = timezone.make_aware(datetime.datetime(month.year, month.month, 1))
-        following = (first + datetime.timedelta(days=32)).replace(day=1)
-        following = timezone.make_aware(
-            datetime.datetime(following.year, following.month, 1)
-        )
-        events = events.filter(start__gte=first, start__lt=following)
-    if audience:
-        events = events.filter(audience=audience)
     return events
 
 

@@ -7,7 +7,12 @@ app_name = "event_admin"
 urlpatterns = [
     path("", staff_views.event_list, name="list"),
     path("<id:event_id>/", staff_views.event_detail, name="event"),
-    path("<id:event_id>/sign-ups.csv", staff_views.export_csv, name="export"),
+    path(
+        "<id:event_id>/sign-ups.csv",
+        staff_views.export_sign_ups,
+        {"file_format": "csv"},
+        name="export",
+    ),
     path(
         "sign-ups/<id:sign_up_id>/attendance/",
         staff_views.mark_attendance,

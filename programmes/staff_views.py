@@ -175,7 +175,7 @@ def _event_admin_url(event_id: int) -> str:
     return reverse("event_admin:event", kwargs={"event_id": event_id})
 
 
-def export_csv(request, event_id: int):
+def export_sign_ups(request, event_id: int, file_format: str):
     event = get_object_or_404(EventPage, pk=event_id)
     roster = list(selectors.event_roster(event))
     record_access_to_many(
@@ -185,7 +185,7 @@ def export_csv(request, event_id: int):
     )
     log(instance=event, action="programmes.export", user=request.user)
     yes_no = {True: _("Yes"), False: _("No"), None: ""}
-    return spreadsheets.csv_response(
+    sheet = spreadsheets.Spreadsheet(
         filename=f"{event.slug}-sign-ups",
         header=[
             _("Username"),
@@ -222,7 +222,9 @@ def export_csv(request, event_id: int):
             )
             for entry in roster
         ],
+        title="Sign-ups",
     )
+    return spreadsheets.download(sheet, file_format)
 
 
 def _consent_giver(consent) -> str:

@@ -13,10 +13,10 @@ from django.views.decorators.http import require_POST
 from accounts import ratelimit, roles
 from pages import service_settings
 from programmes import calendar, selectors, services
+from programmes.filters import EventFilter
 from programmes.forms import (
     CertificateCheckForm,
     CertificateForm,
-    EventFilterForm,
     SignUpForm,
     SupportedSignUpForm,
 )
@@ -38,15 +38,14 @@ def _public_event(event_id: int) -> EventPage:
 
 def event_list(request):
     """Upcoming events across all programmes, filtered by programme, month, audience."""
-    form = EventFilterForm(request.GET or None)
-    events = selectors.upcoming_events(**form.filters())
-    page = selectors.paginate(request, events)
+    event_filter = EventFilter(request.GET or None, selectors.upcoming_events())
+    page = selectors.paginate(request, event_filter.qs)
     query = request.GET.copy()
     query.pop("page", None)
     return render(
         request,
         "programmes/event_list.html",
-        {"form": form, "events": page, "query": query.urlencode()},
+        {"form": event_filter.form, "events": page, "query": query.urlencode()},
     )
 
 

@@ -22,6 +22,9 @@ urlpatterns = [
     # allauth's instead. tests/security/test_doors.py finds any new one.
     path("admin/login/", admin_login_redirect, name="admin_login_redirect"),
     path("_util/login/", admin_login_redirect, name="wagtail_login_redirect"),
+    # Wagtail's listings that download spreadsheets, served with formulas made
+    # plain text (pages.admin_exports); above Wagtail's routes, which they shadow.
+    path("admin/", include("pages.admin_export_urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/", include("accounts.urls")),

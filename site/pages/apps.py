@@ -12,11 +12,9 @@ class PagesConfig(AppConfig):
         # app registry ready.
         from pages import service_settings, workflow_messages
         from pages.ids import IdConverter
-        from pages.spreadsheets import neutralise_wagtail_exports
 
         # Before any URL configuration is read: every `<id:...>` there needs it.
         register_converter(IdConverter, "id")
-        neutralise_wagtail_exports()
         service_settings.connect_signals()
         workflow_messages.connect_signals()
         # Each app's navigation.py and routing.py register their links and

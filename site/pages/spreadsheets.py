@@ -4,9 +4,9 @@ Text that a spreadsheet would read as a formula (starting with =, +, -, @, a
 tab or a carriage return) is written with a leading apostrophe, so a child's
 answer such as `=HYPERLINK(...)` is shown as words and never run.
 
-Wagtail's own admin exports (reports, form submissions, listings) write
-CSV cells as given; `neutralise_wagtail_exports` (called from this app's
-`ready`) puts the same rule on them.
+Every staff download is a `Spreadsheet` given to `download` with the format
+its URL names. Wagtail's admin listings write CSV cells as given, so each one
+we serve mixes in `SafeSpreadsheetExportMixin` (see `pages.admin_exports`).
 """
 
 from __future__ import annotations
@@ -14,9 +14,10 @@ from __future__ import annotations
 import csv
 import datetime
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from io import BytesIO
 
-from django.http import HttpResponse, StreamingHttpResponse
+from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.utils import timezone
 from openpyxl import Workbook
 
@@ -48,16 +49,33 @@ class _Echo:
         return value
 
 
-def csv_response(
-    *, filename: str, header: Sequence[str], rows: Iterable[Sequence]
-) -> StreamingHttpResponse:
+@dataclass(frozen=True)
+class Spreadsheet:
+    """What a download holds: a file name (without extension), a header row and rows."""
+
+    filename: str
+    header: Sequence[str]
+    rows: Iterable[Sequence]
+    title: str = ""  # the sheet's name in an XLSX file
+
+
+def download(sheet: Spreadsheet, file_format: str) -> HttpResponse:
+    """The sheet as the file its URL asks for, `csv` or `xlsx`; any other is not found."""
+    if file_format == "csv":
+        return _csv_response(sheet)
+    if file_format == "xlsx":
+        return _xlsx_response(sheet)
+    raise Http404
+
+
+def _csv_response(sheet: Spreadsheet) -> StreamingHttpResponse:
     """Stream rows as CSV, so a large export never sits in memory whole."""
     writer = csv.writer(_Echo())
 
     def lines() -> Iterator[str]:
         yield "\ufeff"  # so spreadsheet programs read UTF-8 (faces, accents) correctly
-        yield writer.writerow([_cell(value) for value in header])
-        for row in rows:
+        yield writer.writerow([_cell(value) for value in sheet.header])
+        for row in sheet.rows:
             yield writer.writerow(
                 [
                     _cell(value).isoformat(sep=" ")
@@ -68,42 +86,33 @@ def csv_response(
             )
 
     response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
+    response["Content-Disposition"] = f'attachment; filename="{sheet.filename}.csv"'
     return response
 
 
-def xlsx_response(
-    *, filename: str, header: Sequence[str], rows: Iterable[Sequence], title: str = ""
-) -> HttpResponse:
+def _xlsx_response(sheet: Spreadsheet) -> HttpResponse:
     """Write rows to an XLSX workbook (openpyxl's write-only mode, row by row)."""
     workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(title=(title or "Export")[:31])
-    sheet.append([_cell(value) for value in header])
-    for row in rows:
-        sheet.append([_cell(value) for value in row])
+    worksheet = workbook.create_sheet(title=(sheet.title or "Export")[:31])
+    worksheet.append([_cell(value) for value in sheet.header])
+    for row in sheet.rows:
+        worksheet.append([_cell(value) for value in row])
     buffer = BytesIO()
     workbook.save(buffer)
     response = HttpResponse(buffer.getvalue(), content_type=XLSX_CONTENT_TYPE)
-    response["Content-Disposition"] = f'attachment; filename="{filename}.xlsx"'
+    response["Content-Disposition"] = f'attachment; filename="{sheet.filename}.xlsx"'
     return response
 
 
-def neutralise_wagtail_exports() -> None:
-    """Apply `neutralise_formula` to every cell of Wagtail's admin spreadsheet exports.
+class SafeSpreadsheetExportMixin:
+    """Put before Wagtail's `SpreadsheetExportMixin` in a view's bases.
 
     Wagtail turns formulas into text in XLSX files but not in CSV ones, and
-    a page title or a form answer typed by anyone can reach those files.
-    There is no setting for it, so the one method every export goes through
-    is wrapped once, at start-up.
+    a page title or a board member's words in a log entry can reach those
+    files, so every cell of either format goes through `neutralise_formula`.
     """
-    from wagtail.admin.views.mixins import SpreadsheetExportMixin
-
-    original = SpreadsheetExportMixin.preprocess_field_value
-    if getattr(original, "neutralises_formulas", False):
-        return
 
     def preprocess_field_value(self, field, value, export_format):
-        return neutralise_formula(original(self, field, value, export_format))
-
-    preprocess_field_value.neutralises_formulas = True
-    SpreadsheetExportMixin.preprocess_field_value = preprocess_field_value
+        return neutralise_formula(
+            super().preprocess_field_value(field, value, export_format)
+        )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.contrib.auth import get_user_model
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 
 from privacy.models import AccessLog
 
@@ -21,10 +21,5 @@ def find_people(query: str, *, limit: int = 20) -> QuerySet:
     )
 
 
-def access_log_entries(*, username: str = "") -> QuerySet:
-    entries = AccessLog.objects.select_related("subject").order_by("-created_at")
-    if username:
-        entries = entries.filter(
-            Q(who_username=username) | Q(subject__username=username)
-        )
-    return entries
+def access_log_entries() -> QuerySet:
+    return AccessLog.objects.select_related("subject").order_by("-created_at")

@@ -8,7 +8,6 @@ accounts.roles.can_act_on); anyone else's request goes to someone senior.
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
-from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
@@ -16,6 +15,7 @@ from accounts.roles import account_in_reach
 from privacy import selectors, services
 from privacy.audit import record_access
 from privacy.export import json_download
+from privacy.filters import AccessLogFilter
 from privacy.forms import FindPersonForm, StaffDeleteAccountForm
 from privacy.registry import export_sections
 
@@ -82,16 +82,12 @@ def delete_person(request, user_id: int):
 
 
 def access_log(request):
-    username = request.GET.get("person", "").strip()[:150]
-    page = Paginator(selectors.access_log_entries(username=username), 50).get_page(
-        request.GET.get("page")
-    )
+    log_filter = AccessLogFilter(request.GET or None, selectors.access_log_entries())
+    page = Paginator(log_filter.qs, 50).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
     return render(
         request,
         "privacy/staff/access_log.html",
-        {
-            "page": page,
-            "person": username,
-            "page_query": urlencode({"person": username}),
-        },
+        {"page": page, "form": log_filter.form, "page_query": query.urlencode()},
     )

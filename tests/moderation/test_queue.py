@@ -99,6 +99,22 @@ def test_a_forged_filter_value_is_ignored_not_an_error(signed_in):
     assert queue_ids(response) == [item.pk]
 
 
+def test_a_bad_filter_value_is_told_next_to_its_field_and_the_others_still_apply(
+    signed_in,
+):
+    survey = ModeratedTextFactory(kind=ModeratedText.Kind.SURVEY_ANSWER)
+    ModeratedTextFactory(kind=ModeratedText.Kind.FEEDBACK)
+
+    response = signed_in.get(
+        reverse("moderation:queue"), {"kind": "survey_answer", "topic": "999999"}
+    )
+
+    assert response.status_code == 200
+    assert queue_ids(response) == [survey.pk]
+    assert response.context["form"].errors.keys() == {"topic"}
+    assert 'class="field field--error"' in response.content.decode()
+
+
 def test_search_finds_words_and_receipt_codes(signed_in):
     wanted = ModeratedTextFactory(text="The waiting room smells of paint")
     ModeratedTextFactory(text="My worker is great")

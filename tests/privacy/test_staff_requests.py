@@ -80,6 +80,22 @@ def test_the_access_log_lists_who_looked_at_whose_data(
     assert b"Nothing recorded yet." in filtered
 
 
+def test_the_access_log_filters_by_either_username_and_tells_of_one_too_long(
+    manager_client, people, young_person
+):
+    manager_client.get(f"/staff/privacy/people/{young_person.pk}/")
+
+    by_subject = manager_client.get("/staff/privacy/log/", {"person": "young-person"})
+    by_staff = manager_client.get("/staff/privacy/log/", {"person": "manager"})
+    too_long = manager_client.get("/staff/privacy/log/", {"person": "x" * 151})
+
+    assert "<td>young-person</td>" in by_subject.content.decode()
+    assert "<td>young-person</td>" in by_staff.content.decode()
+    assert too_long.status_code == 200
+    assert too_long.context["form"].errors.keys() == {"person"}
+    assert "<td>young-person</td>" in too_long.content.decode()
+
+
 def test_the_log_keeps_an_account_number_after_the_account_is_deleted(
     manager_client, young_person
 ):

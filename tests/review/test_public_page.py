@@ -75,6 +75,20 @@ def test_newest_change_comes_first_and_topics_filter(client, cycle, manager, top
     assert client.get(URL, {"topic": "abc"}).status_code == 200
 
 
+def test_a_topic_with_nothing_to_show_is_told_next_to_the_filter(
+    client, cycle, manager, topic
+):
+    make_action(cycle, topic, manager, "done", "A change")
+    empty = TopicFactory(name="Nothing yet")
+
+    response = client.get(URL, {"topic": empty.pk})
+
+    assert response.status_code == 200
+    assert response.context["form"].errors.keys() == {"topic"}
+    assert "A change" in response.content.decode()
+    assert ">Nothing yet<" not in response.content.decode()
+
+
 def test_the_list_is_paginated(client, cycle, manager, topic):
     for n in range(12):
         make_action(cycle, topic, manager, "done", f"Change number {n:02d}")

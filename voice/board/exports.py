@@ -1,8 +1,6 @@
-"""The influence log as CSV or XLSX, safe to open in a spreadsheet."""
+"""The influence log as a spreadsheet (CSV or XLSX), safe to open."""
 
 from __future__ import annotations
-
-from django.http import HttpResponse
 
 from pages import spreadsheets
 from voice.board.models import Recommendation
@@ -44,16 +42,10 @@ def influence_rows(recommendations) -> list[tuple]:
     return rows
 
 
-def influence_csv(recommendations: list[Recommendation]) -> HttpResponse:
-    return spreadsheets.csv_response(
-        filename="board-influence-log",
-        header=HEADERS,
-        rows=influence_rows(recommendations),
-    )
-
-
-def influence_xlsx(recommendations: list[Recommendation]) -> HttpResponse:
-    return spreadsheets.xlsx_response(
+def influence_log_sheet(
+    recommendations: list[Recommendation],
+) -> spreadsheets.Spreadsheet:
+    return spreadsheets.Spreadsheet(
         filename="board-influence-log",
         header=HEADERS,
         rows=influence_rows(recommendations),

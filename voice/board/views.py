@@ -5,11 +5,11 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Prefetch, Q
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from pages import spreadsheets
 from pages.history import log_entries_for
 from privacy.small_groups import MIN_GROUP_SIZE
 from voice.board import exports, selectors, services
@@ -244,11 +244,9 @@ def influence_log(request):
 
 def influence_log_export(request, file_format: str):
     recommendations = list(Recommendation.objects.influence_log())
-    if file_format == "csv":
-        return exports.influence_csv(recommendations)
-    if file_format == "xlsx":
-        return exports.influence_xlsx(recommendations)
-    raise Http404
+    return spreadsheets.download(
+        exports.influence_log_sheet(recommendations), file_format
+    )
 
 
 # --- Live meetings --------------------------------------------------------

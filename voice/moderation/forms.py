@@ -4,50 +4,10 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from pages.ids import IdChoiceField, IdMultipleChoiceField
-from voice.moderation.models import ModeratedText, NotSharedReason, Theme
-from voice.moderation.selectors import Flag, QueueFilters, feedback_model
+from voice.moderation.models import NotSharedReason, Theme
 from voice.moderation.services import REPLY_MAX_LENGTH
 
 TEXT_MAX_LENGTH = 5000
-
-
-class QueueFilterForm(forms.Form):
-    kind = forms.ChoiceField(
-        label=_("Kind"),
-        required=False,
-        choices=[("", _("Any kind")), *ModeratedText.Kind.choices],
-    )
-    topic = IdChoiceField(
-        label=_("Topic"),
-        required=False,
-        queryset=None,
-        empty_label=_("Any topic"),
-    )
-    flag = forms.ChoiceField(
-        label=_("Flag"), required=False, choices=[("", _("Any")), *Flag.CHOICES]
-    )
-    speaker = forms.ChoiceField(label=_("Speaker"), required=False, choices=[])
-    q = forms.CharField(label=_("Search"), required=False, max_length=100)
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        feedback = feedback_model()._meta
-        topics = feedback.get_field("topic").related_model.objects.all()
-        self.fields["topic"].queryset = topics
-        speakers = feedback.get_field("speaker").choices
-        self.fields["speaker"].choices = [("", _("Anyone")), *speakers]
-
-    def filters(self) -> QueueFilters:
-        """The filters asked for; anything invalid is simply not applied."""
-        data = self.cleaned_data if self.is_valid() else {}
-        topic = data.get("topic")
-        return QueueFilters(
-            kind=data.get("kind", ""),
-            topic_id=topic.pk if topic else None,
-            flag=data.get("flag", ""),
-            speaker=data.get("speaker", ""),
-            search=data.get("q", ""),
-        )
 
 
 class ApproveForm(forms.Form):

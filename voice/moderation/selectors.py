@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.conf import settings
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, QuerySet
 from django.utils import timezone
 
 from pages.history import log_entries_for
-from pages.ids import parse_id
 from pages.working_days import working_days_before
 from voice.moderation.models import ModeratedText
 from voice.safeguarding.models import SafeguardingConcern
@@ -23,15 +21,6 @@ class Flag:
     OFFENSIVE = "offensive"
     PERSONAL = "personal"
     CHOICES = [(OFFENSIVE, "Offensive words"), (PERSONAL, "Personal details")]
-
-
-@dataclass(frozen=True)
-class QueueFilters:
-    kind: str = ""
-    topic_id: int | None = None
-    flag: str = ""
-    speaker: str = ""
-    search: str = ""
 
 
 def claim_stale_after() -> timedelta:
@@ -71,30 +60,13 @@ def feedback_model():
     return ModeratedText._meta.get_field("feedback").related_model
 
 
-def moderation_queue(filters: QueueFilters) -> QuerySet[ModeratedText]:
+def moderation_queue() -> QuerySet[ModeratedText]:
     """The queue, oldest first, with what each row shows loaded in the same query."""
-    items = waiting_items().select_related("feedback__topic", "claimed_by")
-    if filters.kind:
-        items = items.filter(kind=filters.kind)
-    if filters.topic_id:
-        items = items.filter(feedback__topic_id=filters.topic_id)
-    if filters.speaker:
-        items = items.filter(feedback__speaker=filters.speaker)
-    if filters.flag == Flag.OFFENSIVE:
-        items = items.exclude(offensive_words=[])
-    elif filters.flag == Flag.PERSONAL:
-        items = items.exclude(personal_details=[])
-    if filters.search:
-        search = filters.search.strip()
-        query = Q(text__icontains=search)
-        if (number := parse_id(search)) is not None:
-            query |= Q(pk=number)
-        query |= Q(feedback__receipt_code__iexact=search)
-        code = feedback_model().receipt_code_as_stored(search)
-        if code is not None:  # typed as people type codes: "kxtr 9mpa"
-            query |= Q(feedback__receipt_code=code)
-        items = items.filter(query)
-    return items.order_by("created_at", "pk")
+    return (
+        waiting_items()
+        .select_related("feedback__topic", "claimed_by")
+        .order_by("created_at", "pk")
+    )
 
 
 def item_for_moderation(pk: int) -> ModeratedText:

@@ -17,11 +17,11 @@ from django.views.decorators.http import require_GET, require_POST
 
 from privacy.audit import record_access
 from voice.moderation import selectors, services
+from voice.moderation.filters import QueueFilter
 from voice.moderation.forms import (
     ApproveForm,
     EscalateForm,
     NotSharedForm,
-    QueueFilterForm,
     ReplyForm,
     ThemesForm,
 )
@@ -33,9 +33,8 @@ PAGE_SIZE = 25
 
 
 def _queue_context(request: HttpRequest) -> dict:
-    form = QueueFilterForm(request.GET or None)
-    items = selectors.moderation_queue(form.filters())
-    page = Paginator(items, PAGE_SIZE).get_page(request.GET.get("page"))
+    queue_filter = QueueFilter(request.GET or None, selectors.moderation_queue())
+    page = Paginator(queue_filter.qs, PAGE_SIZE).get_page(request.GET.get("page"))
     now = timezone.now()
     cutoff = selectors.overdue_cutoff(now)
     rows = [
@@ -50,7 +49,7 @@ def _queue_context(request: HttpRequest) -> dict:
     query = request.GET.copy()
     query.pop("page", None)
     return {
-        "form": form,
+        "form": queue_filter.form,
         "page_obj": page,
         "rows": rows,
         "waiting": selectors.waiting_badge(),

@@ -3,8 +3,9 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
+from pages.admin_exports import SnippetViewSet
 from voice.moderation.models import NotSharedReason, Theme
 
 

@@ -215,12 +215,12 @@ def cycle_actions(cycle: ReviewCycle) -> QuerySet:
 # --- "You said, we did" ----------------------------------------------------
 
 
-def public_actions(topic_id: int | None = None) -> QuerySet:
+def public_actions() -> QuerySet:
     """Actions under way, done or not possible, newest change first.
 
     Only staff-written words are ever read from here: never feedback text.
     """
-    actions = (
+    return (
         Action.objects.filter(status__in=Action.PUBLIC_STATUSES)
         .select_related("topic")
         .only(
@@ -235,9 +235,6 @@ def public_actions(topic_id: int | None = None) -> QuerySet:
         )
         .order_by("-status_changed_at", "-pk")
     )
-    if topic_id is not None:
-        actions = actions.filter(topic_id=topic_id)
-    return actions
 
 
 def topics_with_public_actions() -> QuerySet:

@@ -125,23 +125,15 @@ def report_filename(cycle: ReviewCycle) -> str:
     return f"board-report-{slugify(cycle.name) or cycle.pk}"
 
 
-def board_report_csv(request, pk: int):
+def board_report_export(request, pk: int, file_format: str):
     cycle = get_object_or_404(ReviewCycle, pk=pk)
-    return spreadsheets.csv_response(
-        filename=report_filename(cycle),
-        header=figures.REPORT_HEADER,
-        rows=figures.report_rows(figures.board_report(cycle)),
-    )
-
-
-def board_report_xlsx(request, pk: int):
-    cycle = get_object_or_404(ReviewCycle, pk=pk)
-    return spreadsheets.xlsx_response(
+    sheet = spreadsheets.Spreadsheet(
         filename=report_filename(cycle),
         header=figures.REPORT_HEADER,
         rows=figures.report_rows(figures.board_report(cycle)),
         title="Board report",
     )
+    return spreadsheets.download(sheet, file_format)
 
 
 def action_create(request, pk: int):

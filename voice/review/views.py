@@ -16,6 +16,7 @@ from voice.feedback import selectors as feedback_selectors
 from voice.feedback.forms import CheckReceiptForm
 from voice.feedback.views import my_feedback_page, show_result_once
 from voice.review import selectors, services
+from voice.review.filters import PublicActionFilter
 from voice.review.forms import RatingForm
 from voice.review.models import Action
 from voice.review.wording import WE_DID_LEAD
@@ -24,13 +25,13 @@ PAGE_SIZE = 10
 
 
 def you_said_we_did(request):
-    topic_id = parse_id(request.GET.get("topic"))
     topics = list(selectors.topics_with_public_actions())
-    if topic_id not in {topic.pk for topic in topics}:
-        topic_id = None
-    page = Paginator(selectors.public_actions(topic_id), PAGE_SIZE).get_page(
-        request.GET.get("page")
+    action_filter = PublicActionFilter(
+        request.GET or None, selectors.public_actions(), topics=topics
     )
+    page = Paginator(action_filter.qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
     items = [
         {"action": action, "lead": WE_DID_LEAD[action.status]}
         for action in page.object_list
@@ -42,8 +43,8 @@ def you_said_we_did(request):
             "items": items,
             "page_obj": page,
             "topics": topics,
-            "topic_id": topic_id,
-            "page_query": f"topic={topic_id}" if topic_id else "",
+            "form": action_filter.form,
+            "page_query": query.urlencode(),
         },
     )
 

@@ -3,8 +3,8 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
 
+from pages.admin_exports import SnippetViewSet
 from voice.safeguarding.models import SafeguardingPhrase
 
 

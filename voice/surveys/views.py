@@ -123,20 +123,12 @@ def _export_name(survey: SurveyPage) -> str:
     return f"{slugify(survey.title)[:60] or 'survey'}-responses"
 
 
-def export_csv(request, survey_id: int):
+def export_responses(request, survey_id: int, file_format: str):
     survey = get_object_or_404(SurveyPage, pk=survey_id)
-    return spreadsheets.csv_response(
-        filename=_export_name(survey),
-        header=selectors.export_header(survey),
-        rows=selectors.export_rows(survey),
-    )
-
-
-def export_xlsx(request, survey_id: int):
-    survey = get_object_or_404(SurveyPage, pk=survey_id)
-    return spreadsheets.xlsx_response(
+    sheet = spreadsheets.Spreadsheet(
         filename=_export_name(survey),
         header=selectors.export_header(survey),
         rows=selectors.export_rows(survey),
         title="Responses",
     )
+    return spreadsheets.download(sheet, file_format)
