@@ -10,7 +10,7 @@ from wagtail.log_actions import log
 
 from pages import spreadsheets
 from privacy.audit import record_access_to_many
-from programmes import selectors, services
+from programmes import log_actions, selectors, services
 from programmes.forms import RecordConsentForm, WithdrawConsentForm
 from programmes.models import Consent, EventPage, SignUp
 
@@ -71,7 +71,7 @@ def mark_attendance(request, sign_up_id: int):
     else:
         log(
             instance=entry.event,
-            action="programmes.attendance",
+            action=log_actions.ATTENDANCE_MARKED,
             user=request.user,
             data={"sign_up": entry.pk, "attended": choice == "yes"},
         )
@@ -111,7 +111,7 @@ def mark_consent(request, sign_up_id: int):
             )
             log(
                 instance=entry.event,
-                action="programmes.consent_recorded",
+                action=log_actions.CONSENT_RECORDED,
                 user=request.user,
                 data={
                     "sign_up": entry.pk,
@@ -159,7 +159,7 @@ def withdraw_consent(request, consent_id: int):
     else:
         log(
             instance=entry.event,
-            action="programmes.consent_withdrawn",
+            action=log_actions.CONSENT_WITHDRAWN,
             user=request.user,
             data={"sign_up": entry.pk, "consent": consent.pk},
         )
@@ -183,7 +183,7 @@ def export_sign_ups(request, event_id: int, file_format: str):
         [entry.person for entry in roster],
         f"Downloaded sign-up details for the event “{event.title}”",
     )
-    log(instance=event, action="programmes.export", user=request.user)
+    log(instance=event, action=log_actions.SIGN_UPS_EXPORTED, user=request.user)
     yes_no = {True: _("Yes"), False: _("No"), None: ""}
     sheet = spreadsheets.Spreadsheet(
         filename=f"{event.slug}-sign-ups",

@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
-from accounts import roles, sign_in_locks
+from accounts import log_actions, roles, sign_in_locks
 from accounts.models import SignInCode, SignInCodeRequest
 from accounts.notifications import notify
 from accounts.sign_in_codes import hash_code, new_code
@@ -66,7 +66,7 @@ def issue_sign_in_code(*, user, created_by, agreed_request=None) -> str:
         expires_at=timezone.now()
         + timedelta(hours=settings.SIGN_IN_CODE_LIFETIME_HOURS),
     )
-    log(instance=sign_in_code, action="accounts.sign_in_code.issue", user=created_by)
+    log(instance=sign_in_code, action=log_actions.SIGN_IN_CODE_MADE, user=created_by)
     return code
 
 
@@ -124,7 +124,11 @@ def ask_for_sign_in_code(*, user, requested_by, reason: str) -> SignInCodeReques
     )
     code_request.full_clean()
     code_request.save()
-    log(instance=code_request, action="accounts.sign_in_code.ask", user=requested_by)
+    log(
+        instance=code_request,
+        action=log_actions.SIGN_IN_CODE_ASKED_FOR,
+        user=requested_by,
+    )
     notify(
         user=user,
         message=_(
@@ -177,9 +181,9 @@ def decide_code_request(
     code_request.save(update_fields=["status", "decided_by", "decided_at"])
     log(
         instance=code_request,
-        action="accounts.sign_in_code.agree"
+        action=log_actions.SIGN_IN_CODE_AGREED
         if agree
-        else "accounts.sign_in_code.refuse",
+        else log_actions.SIGN_IN_CODE_REFUSED,
         user=decided_by,
     )
     return code_request
@@ -254,4 +258,4 @@ def redeem_sign_in_code(*, sign_in_code: SignInCode, password: str) -> User:
 def lift_sign_in_lock(*, young_person, case_worker) -> None:
     """Let a young person try their password again now, wherever they are."""
     sign_in_locks.lift_lock(young_person.username)
-    log(young_person, "accounts.sign_in_lock_lifted", user=case_worker)
+    log(young_person, log_actions.SIGN_IN_LOCK_LIFTED, user=case_worker)

@@ -8,9 +8,9 @@ an account ranked as high as their own, nor hand out a role that high.
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
+from accounts import log_actions
 from accounts.roles import OutOfReach, can_act_on, can_grant, role_names
 
 
@@ -66,22 +66,5 @@ def refuse_bulk_actions_on_accounts_out_of_reach(request, action_type, objects, 
 
 @hooks.register("register_log_actions")
 def register_account_log_actions(actions):
-    actions.register_action(
-        "accounts.sign_in_lock_lifted",
-        _("Sign-in lock lifted"),
-        _("Case worker let them sign in again"),
-    )
-    actions.register_action(
-        "accounts.sign_in_code.issue", _("Make a sign-in code"), _("Code made")
-    )
-    actions.register_action(
-        "accounts.sign_in_code.ask",
-        _("Ask for a new sign-in code"),
-        _("Code asked for"),
-    )
-    actions.register_action(
-        "accounts.sign_in_code.agree", _("Agree to a new sign-in code"), _("Agreed")
-    )
-    actions.register_action(
-        "accounts.sign_in_code.refuse", _("Refuse a new sign-in code"), _("Refused")
-    )
+    for action, label, message in log_actions.LOG_ACTIONS:
+        actions.register_action(action, label, message)

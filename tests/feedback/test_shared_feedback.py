@@ -10,9 +10,10 @@ from wagtail.models import ModelLogEntry
 
 from accounts import roles
 from tests.feedback.factories import approve, make_feedback, make_shared
+from voice.feedback.log_actions import SENT_BACK_AFTER_REPORTS
 from voice.feedback.models import Feedback, FeedbackReport
 from voice.feedback.selectors import SHARED_PER_PAGE
-from voice.feedback.services import SENT_BACK_ACTION, withdraw_share_consent
+from voice.feedback.services import withdraw_share_consent
 from voice.moderation.models import ModeratedText
 from voice.safeguarding.models import SafeguardingPhrase
 
@@ -207,7 +208,7 @@ def test_enough_reports_send_it_back_to_the_moderators_and_off_the_page():
     assert feedback.report_count == 3
     assert feedback.moderated_text.status == ModeratedText.Status.WAITING
     assert "Reported words." not in shared_html(Client())
-    entry = ModelLogEntry.objects.get(action=SENT_BACK_ACTION)
+    entry = ModelLogEntry.objects.get(action=SENT_BACK_AFTER_REPORTS)
     assert entry.object_id == str(feedback.pk)
     assert entry.data["report_count"] == 3
     assert entry.data["reasons"] == ["unkind"]

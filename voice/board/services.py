@@ -12,6 +12,7 @@ from wagtail.log_actions import log
 from accounts import roles
 from accounts.notifications import notify
 from pages.live import send_on_commit
+from voice.board import log_actions
 from voice.board.models import (
     BoardApplication,
     ManagementResponse,
@@ -77,7 +78,7 @@ def accept_application(*, application: BoardApplication, by) -> BoardApplication
             "avatar": MemberProfile.Avatar.STAR,
         },
     )
-    log(instance=application, action="board.application.accept", user=by)
+    log(instance=application, action=log_actions.APPLICATION_ACCEPTED, user=by)
     notify(
         user=application.applicant,
         message=(
@@ -103,7 +104,7 @@ def decline_application(
     application.decided_by = by
     application.decided_at = timezone.now()
     application.save()
-    log(instance=application, action="board.application.decline", user=by)
+    log(instance=application, action=log_actions.APPLICATION_DECLINED, user=by)
     notify(
         user=application.applicant,
         message=(
@@ -190,7 +191,7 @@ def save_recommendation(
     recommendation.evidence_themes.set(evidence_themes)
     log(
         instance=recommendation,
-        action="board.recommendation.create" if creating else "wagtail.edit",
+        action=log_actions.RECOMMENDATION_CREATED if creating else "wagtail.edit",
         user=user,
         # The words may be a disclosure: the log keeps lengths and a neutral label.
         title=f"Recommendation {recommendation.pk}",
@@ -230,7 +231,7 @@ def submit_recommendation(*, recommendation: Recommendation, user) -> Recommenda
     recommendation.submitted_by = user
     recommendation.submitted_at = timezone.now()
     recommendation.save()
-    log(instance=recommendation, action="board.recommendation.submit", user=user)
+    log(instance=recommendation, action=log_actions.RECOMMENDATION_SUBMITTED, user=user)
     managers = Group.objects.get(name=roles.SERVICE_MANAGER).user_set.filter(
         is_active=True
     )
@@ -283,7 +284,7 @@ def record_response(
     response.save()
     recommendation.status = Recommendation.Status.RESPONDED
     recommendation.save(update_fields=["status"])
-    log(instance=recommendation, action="board.recommendation.respond", user=by)
+    log(instance=recommendation, action=log_actions.RECOMMENDATION_ANSWERED, user=by)
     link = reverse("board:recommendation_detail", args=[recommendation.pk])
     members = Group.objects.get(name=roles.BOARD_MEMBER).user_set.filter(is_active=True)
     for member in members:
@@ -336,7 +337,7 @@ def close_question(*, question: Question, by) -> Question:
         question.save()
         log(
             instance=question.meeting,
-            action="board.question.close",
+            action=log_actions.QUESTION_CLOSED,
             user=by,
             data={"question_id": question.pk, "result": question.result},
         )

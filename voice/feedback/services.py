@@ -12,6 +12,7 @@ from django.db.models import F
 from django.utils import timezone
 from wagtail.log_actions import log
 
+from voice.feedback import log_actions
 from voice.feedback.about_you import NOT_ANSWERED, Question
 from voice.feedback.models import (
     AboutYouCount,
@@ -25,6 +26,7 @@ from voice.feedback.receipts import new_receipt_code
 from voice.moderation.models import ModeratedText
 from voice.moderation.services import submit_text
 from voice.safeguarding import live
+from voice.safeguarding import log_actions as safeguarding_log_actions
 from voice.safeguarding.models import SafeguardingConcern
 from voice.safeguarding.screening import screen
 from voice.safeguarding.services import raise_concern
@@ -39,7 +41,6 @@ RELATED_FIELDS = [
     "author",
     "supported_by",
 ]
-SENT_BACK_ACTION = "feedback.sent_back_after_reports"
 
 
 def hide_after_reports() -> int:
@@ -210,7 +211,7 @@ def send_back_to_moderators(*, feedback: Feedback, item: ModeratedText) -> None:
     reasons = sorted(set(feedback.reports.values_list("reason", flat=True).order_by()))
     log(
         instance=feedback,
-        action=SENT_BACK_ACTION,
+        action=log_actions.SENT_BACK_AFTER_REPORTS,
         user=None,
         title=str(feedback),
         data={
@@ -299,7 +300,9 @@ def _add_repeat_alert(
         part for part in [concern.details, note, extra] if part
     )
     concern.save(update_fields=["details"])
-    log(concern, "safeguarding.repeat_alert", data={"source": concern.source})
+    log(
+        concern, safeguarding_log_actions.PRESSED_AGAIN, data={"source": concern.source}
+    )
     live.safeguarding_event("concern.updated", concern.pk)
     return concern
 

@@ -5,8 +5,8 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
 from pages.admin_exports import SnippetViewSet
+from voice.feedback import log_actions
 from voice.feedback.models import Topic
-from voice.feedback.services import SENT_BACK_ACTION
 
 
 class TopicViewSet(SnippetViewSet):
@@ -29,8 +29,5 @@ register_snippet(TopicViewSet)
 
 @hooks.register("register_log_actions")
 def register_feedback_log_actions(actions):
-    actions.register_action(
-        SENT_BACK_ACTION,
-        _("Sent back to moderators after reports"),
-        _("Taken off the shared page and sent back to moderators after reports"),
-    )
+    for action, label, message in log_actions.LOG_ACTIONS:
+        actions.register_action(action, label, message)

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
 from accounts.notifications import notify
-from voice.moderation import live
+from voice.moderation import live, log_actions
 from voice.moderation.models import ModeratedText, NotSharedReason, Theme
 from voice.moderation.selectors import active_claimant, feedback_for
 from voice.moderation.tasks import screen_text
@@ -137,7 +137,7 @@ def claim_item(*, item: ModeratedText, moderator) -> ModeratedText:
     data = {}
     if previous is not None and previous.pk != moderator.pk:
         data["taken_over_from"] = str(previous)
-    log(item, "moderation.claim", user=moderator, data=data)
+    log(item, log_actions.CLAIMED, user=moderator, data=data)
     live.queue_event("item.claimed", item.pk, by=str(moderator))
     return item
 
@@ -151,7 +151,7 @@ def release_item(*, item: ModeratedText, moderator) -> ModeratedText:
     item.claimed_by = None
     item.claimed_at = None
     item.save(update_fields=["claimed_by", "claimed_at"])
-    log(item, "moderation.release", user=moderator)
+    log(item, log_actions.RELEASED, user=moderator)
     live.queue_event("item.released", item.pk)
     return item
 
@@ -194,7 +194,7 @@ def approve_item(
     item.save()
     log(
         item,
-        "moderation.approve",
+        log_actions.APPROVED,
         user=moderator,
         # The words stay out of the log: they are removed from the item when
         # it passes its retention period, and the log must not outlive that.
@@ -226,7 +226,7 @@ def decline_to_share(
     item.save()
     log(
         item,
-        "moderation.not_shared",
+        log_actions.NOT_SHARED,
         user=moderator,
         data={"reason": reason.title, "reason_id": reason.pk},
     )
@@ -257,7 +257,7 @@ def escalate_to_safeguarding(
     _decide(item, moderator, ModeratedText.Status.SAFEGUARDING)
     item.save()
     # The why is kept on the concern; the log outlives it, so holds only its length.
-    log(item, "moderation.escalate", user=moderator, data={"why_length": len(why)})
+    log(item, log_actions.ESCALATED, user=moderator, data={"why_length": len(why)})
     concern = safeguarding.raise_concern(
         source=SafeguardingConcern.Source.MODERATOR,
         moderated_text=item,
@@ -279,7 +279,7 @@ def tag_themes(*, item: ModeratedText, moderator, themes: list[Theme]) -> Modera
     if before != after:
         log(
             item,
-            "moderation.themes",
+            log_actions.THEMES_CHANGED,
             user=moderator,
             data={"before": before, "after": after},
         )
@@ -309,7 +309,7 @@ def write_reply(*, item: ModeratedText, moderator, reply: str) -> ModeratedText:
     item.save(update_fields=["reply", "replied_by", "replied_at"])
     log(
         item,
-        "moderation.reply",
+        log_actions.REPLY_WRITTEN,
         user=moderator,
         data={"changed_earlier_reply": bool(previous)},
     )
@@ -343,5 +343,5 @@ def return_from_safeguarding(item: ModeratedText, lead) -> None:
             "back_from_safeguarding_at",
         ]
     )
-    log(item, "moderation.back_from_safeguarding", user=lead)
+    log(item, log_actions.BACK_FROM_SAFEGUARDING, user=lead)
     live.queue_event("item.arrived", item.pk)

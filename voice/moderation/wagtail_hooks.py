@@ -6,6 +6,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
 from pages.admin_exports import SnippetViewSet
+from voice.moderation import log_actions
 from voice.moderation.models import NotSharedReason, Theme
 
 
@@ -35,24 +36,7 @@ class ModerationListsGroup(SnippetViewSetGroup):
 register_snippet(ModerationListsGroup)
 
 
-# Every moderation step, as it reads in the audit log.
-LOG_ACTIONS = [
-    ("moderation.claim", _("Claim"), _("Claimed for moderation")),
-    ("moderation.release", _("Release"), _("Given back to the queue")),
-    ("moderation.approve", _("Approve"), _("Approved")),
-    ("moderation.not_shared", _("Not shared"), _("Not shared")),
-    ("moderation.escalate", _("Escalate"), _("Passed to safeguarding")),
-    ("moderation.themes", _("Themes"), _("Themes changed")),
-    ("moderation.reply", _("Reply"), _("Reply written")),
-    (
-        "moderation.back_from_safeguarding",
-        _("Back from safeguarding"),
-        _("Back in the queue: a safeguarding lead found no concern"),
-    ),
-]
-
-
 @hooks.register("register_log_actions")
 def register_moderation_log_actions(actions):
-    for action, label, message in LOG_ACTIONS:
+    for action, label, message in log_actions.LOG_ACTIONS:
         actions.register_action(action, label, message)

@@ -14,7 +14,7 @@ from accounts import roles
 from accounts.notifications import notify
 from voice.feedback.models import Feedback, Topic
 from voice.moderation.models import ModeratedText, Theme
-from voice.review import wagtail_hooks as audit
+from voice.review import log_actions
 from voice.review.models import (
     Action,
     ActionRating,
@@ -34,7 +34,7 @@ def create_cycle(
     cycle = ReviewCycle(name=name, start=start, end=end)
     cycle.full_clean()
     cycle.save()
-    log(cycle, audit.CYCLE_CREATED, user=user, data={"start": start, "end": end})
+    log(cycle, log_actions.CYCLE_CREATED, user=user, data={"start": start, "end": end})
     return cycle
 
 
@@ -45,7 +45,7 @@ def set_children_worked_with(*, cycle: ReviewCycle, number: int, user) -> Review
     cycle.children_worked_with = number
     cycle.full_clean()
     cycle.save(update_fields=["children_worked_with"])
-    log(cycle, audit.CYCLE_CHANGED, user=user, data={"children": number})
+    log(cycle, log_actions.CYCLE_CHANGED, user=user, data={"children": number})
     return cycle
 
 
@@ -96,7 +96,7 @@ def create_action(
     set_survey_questions(action, survey_questions)
     log(
         action,
-        audit.ACTION_CREATED,
+        log_actions.ACTION_CREATED,
         user=user,
         data={
             "status": action.status,
@@ -164,7 +164,7 @@ def change_action(
     action.updated_at = timezone.now()
     action.full_clean()
     action.save()
-    log(action, audit.ACTION_CHANGED, user=user, data={"changed": changed})
+    log(action, log_actions.ACTION_CHANGED, user=user, data={"changed": changed})
     if newly_linked:
         tell_linked_people(action, only_feedback=newly_linked)
     if newly_answered:
@@ -192,7 +192,7 @@ def change_action_status(
     action.save()
     log(
         action,
-        audit.ACTION_STATUS_CHANGED,
+        log_actions.ACTION_STATUS_CHANGED,
         user=user,
         data={"old": old, "new": status, "reason": action.not_possible_reason}
         if status == Action.Status.NOT_POSSIBLE
@@ -210,7 +210,7 @@ def add_progress_note(*, action: Action, text: str, user) -> ProgressNote:
     note = ProgressNote(action=action, text=text.strip(), author=user)
     note.full_clean()
     note.save()
-    log(action, audit.ACTION_NOTE_ADDED, user=user, data={"note": note.pk})
+    log(action, log_actions.ACTION_NOTE_ADDED, user=user, data={"note": note.pk})
     return note
 
 

@@ -1,63 +1,18 @@
-"""Audit log actions for service review, shown in Wagtail's audit log and on each action's page."""
+"""Service review in Wagtail: its audit log actions, and what changed because of feedback."""
 
-from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.log_actions import LogFormatter
 
-from voice.review.models import Action, rating_choices
+from voice.review import log_actions
+from voice.review.models import rating_choices
 from voice.review.selectors import what_changed_for_each
-
-CYCLE_CREATED = "review.cycle.create"
-CYCLE_CHANGED = "review.cycle.edit"
-ACTION_CREATED = "review.action.create"
-ACTION_CHANGED = "review.action.edit"
-ACTION_STATUS_CHANGED = "review.action.status"
-ACTION_NOTE_ADDED = "review.action.note"
-
-STATUS_LABELS = dict(Action.Status.choices)
 
 
 @hooks.register("register_log_actions")
 def register_review_log_actions(actions):
-    actions.register_action(CYCLE_CREATED, _("Review cycle: start"), _("Started"))
-    actions.register_action(CYCLE_CHANGED, _("Review cycle: change"), _("Changed"))
-
-    @actions.register_action(ACTION_CREATED)
-    class ActionCreated(LogFormatter):
-        label = _("Action: create")
-
-        def format_message(self, log_entry):
-            status = STATUS_LABELS.get(log_entry.data.get("status"), "")
-            count = len(log_entry.data.get("feedback", []))
-            return _("Created as “%(status)s”, from %(count)s feedback item(s)") % {
-                "status": status,
-                "count": count,
-            }
-
-    @actions.register_action(ACTION_CHANGED)
-    class ActionChanged(LogFormatter):
-        label = _("Action: change")
-
-        def format_message(self, log_entry):
-            fields = ", ".join(log_entry.data.get("changed", [])) or _("nothing")
-            return _("Changed: %(fields)s") % {"fields": fields}
-
-    @actions.register_action(ACTION_STATUS_CHANGED)
-    class StatusChanged(LogFormatter):
-        label = _("Action: change status")
-
-        def format_message(self, log_entry):
-            return _("Status changed from “%(old)s” to “%(new)s”") % {
-                "old": STATUS_LABELS.get(log_entry.data.get("old"), ""),
-                "new": STATUS_LABELS.get(log_entry.data.get("new"), ""),
-            }
-
-        def format_comment(self, log_entry):
-            return log_entry.data.get("reason", "")
-
-    actions.register_action(
-        ACTION_NOTE_ADDED, _("Action: progress note"), _("Progress note added")
-    )
+    for action, label, message in log_actions.LOG_ACTIONS:
+        actions.register_action(action, label, message)
+    for action, formatter in log_actions.LOG_FORMATTERS.items():
+        actions.register_action(action)(formatter)
 
 
 @hooks.register("feedback_what_changed")

@@ -18,7 +18,7 @@ from wagtail.log_actions import log
 
 from accounts.notifications import notify
 from accounts.roles import people_with_permission
-from voice.safeguarding import live
+from voice.safeguarding import live, log_actions
 from voice.safeguarding.models import SafeguardingConcern
 
 # Concerns from one sender within this time of the first are told to the leads once.
@@ -75,7 +75,7 @@ def raise_concern(
     concern.save()
     log(
         concern,
-        "safeguarding.raise",
+        log_actions.CONCERN_RAISED,
         user=concern.raised_by
         if concern.raised_by is not None and source == concern.Source.MODERATOR
         else None,
@@ -124,7 +124,7 @@ def acknowledge_concern(*, concern: SafeguardingConcern, lead) -> SafeguardingCo
     seconds = int((concern.acknowledged_at - concern.created_at).total_seconds())
     log(
         concern,
-        "safeguarding.acknowledge",
+        log_actions.ACKNOWLEDGED,
         user=lead,
         data={"seconds_to_acknowledge": seconds},
     )
@@ -152,7 +152,7 @@ def record_action(
     )
     concern.save(update_fields=["action_taken"])
     # Only the length: the log outlives the record, whose notes the purge removes.
-    log(concern, "safeguarding.action", user=lead, data={"length": len(action)})
+    log(concern, log_actions.ACTION_RECORDED, user=lead, data={"length": len(action)})
     live.safeguarding_event("concern.updated", concern.pk)
     return concern
 
@@ -170,7 +170,7 @@ def close_concern(*, concern: SafeguardingConcern, lead) -> SafeguardingConcern:
     concern.closed_by = lead
     concern.closed_at = timezone.now()
     concern.save(update_fields=["closed_by", "closed_at"])
-    log(concern, "safeguarding.close", user=lead)
+    log(concern, log_actions.CLOSED, user=lead)
     live.safeguarding_event("concern.closed", concern.pk)
     return concern
 
@@ -197,7 +197,7 @@ def close_as_no_concern(
     concern.no_concern_reason = reason
     concern.full_clean()
     concern.save(update_fields=["closed_by", "closed_at", "no_concern_reason"])
-    log(concern, "safeguarding.no_concern", user=lead)
+    log(concern, log_actions.CLOSED_NO_CONCERN, user=lead)
     if concern.moderated_text_id is not None:
         for step in _no_concern_steps:
             step(concern.moderated_text, lead)
