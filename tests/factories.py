@@ -8,6 +8,7 @@ from allauth.account.internal.flows.login import record_authentication
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from wagtail.models import PageViewRestriction
 
 from accounts import roles
 
@@ -107,3 +108,12 @@ def sign_in_code_for(user, *, created_by) -> str:
             decided_at=timezone.now(),
         )
     return issue_sign_in_code(user=user, created_by=created_by, agreed_request=agreed)
+
+
+def page_behind_a_password(parent, page, *, password: str):
+    """`page` added under `parent`, opening only with a shared password (Wagtail's page privacy)."""
+    parent.add_child(instance=page)
+    PageViewRestriction.objects.create(
+        page=page, restriction_type=PageViewRestriction.PASSWORD, password=password
+    )
+    return page

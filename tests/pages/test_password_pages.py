@@ -4,19 +4,18 @@ import pytest
 from wagtail.models import PageViewRestriction
 
 from pages.models import StandardPage
+from tests.factories import page_behind_a_password
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def group_page(home_page):
-    page = home_page.add_child(
-        instance=StandardPage(title="Tuesday group", slug="tuesday-group")
+    return page_behind_a_password(
+        home_page,
+        StandardPage(title="Tuesday group", slug="tuesday-group"),
+        password="river42",
     )
-    PageViewRestriction.objects.create(
-        page=page, restriction_type=PageViewRestriction.PASSWORD, password="river42"
-    )
-    return page
 
 
 def test_a_password_page_asks_in_the_sites_layout_with_help_one_tap_away(

@@ -20,7 +20,7 @@ from django.urls.resolvers import RegexPattern
 from wagtail.models import Page, PageViewRestriction
 
 from accounts import roles
-from tests.factories import DEFAULT_PASSWORD, UserFactory
+from tests.factories import DEFAULT_PASSWORD, UserFactory, page_behind_a_password
 from tests.htmlforms import parse_forms
 from tests.routes import ALL_ROUTES, SAMPLE_KWARGS
 
@@ -111,13 +111,9 @@ def path_for_route(view_name: str, route: str, pattern, people) -> str:
 @pytest.fixture
 def private_page(home_page):
     """A page behind a shared password, so its password form is among those checked."""
-    page = home_page.add_child(
-        instance=Page(title="Staff noticeboard", slug="board-pw")
+    return page_behind_a_password(
+        home_page, Page(title="Staff noticeboard", slug="board-pw"), password="shared-1"
     )
-    PageViewRestriction.objects.create(
-        page=page, restriction_type=PageViewRestriction.PASSWORD, password="shared-1"
-    )
-    return page
 
 
 @pytest.fixture
