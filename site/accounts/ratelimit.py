@@ -1,7 +1,7 @@
 """The one rate limiter for the site's own public doors.
 
-Feedback, receipt and certificate checks, surveys, ratings and reports all
-count here; allauth's doors (sign in, codes, password reset) keep allauth's
+Feedback, receipt and certificate checks, surveys, ratings, reports and the
+shared passwords of private pages and documents all count here; allauth's doors (sign in, codes, password reset) keep allauth's
 own limits (`ACCOUNT_RATE_LIMITS`). Counted in Django's cache. The setting
 that tunes it is still called `FEEDBACK_RATE_LIMITS`, feedback being the
 first door it guarded.
@@ -57,6 +57,9 @@ DEFAULT_LIMITS: dict[str, tuple[Limit, Limit]] = {
     # certificate references checked by a college or employer (programmes):
     # a whole class checking at once still fits, guessing a reference does not
     "certificate_check": (Limit(10, 60), Limit(30, 60)),
+    # a private page's or document collection's shared password (pages.views):
+    # a room of thirty each typing it twice still fits, guessing it does not
+    "page_password": (Limit(10, 600), Limit(100, 600)),
 }
 
 

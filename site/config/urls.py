@@ -1,7 +1,7 @@
 """The site's URL map. Every route here has an access rule (see accounts/access.py)."""
 
 from django.conf import settings
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
@@ -22,6 +22,22 @@ urlpatterns = [
     # allauth's instead. tests/security/test_doors.py finds any new one.
     path("admin/login/", admin_login_redirect, name="admin_login_redirect"),
     path("_util/login/", admin_login_redirect, name="wagtail_login_redirect"),
+    # Wagtail's shared-password doors of private pages and documents, with
+    # the site's limit on tries (pages.views); above Wagtail's routes, which
+    # they shadow under the same names. They take every run of digits
+    # Wagtail's int converter would, so no spelling of an id (leading zeros,
+    # one too big) reaches Wagtail's view round the limit.
+    re_path(
+        r"^_util/authenticate_with_password/(?P<page_view_restriction_id>[0-9]+)/"
+        r"(?P<page_id>[0-9]+)/\Z",
+        page_views.page_password,
+        name="wagtailcore_authenticate_with_password",
+    ),
+    re_path(
+        r"^documents/authenticate_with_password/(?P<restriction_id>[0-9]+)/\Z",
+        page_views.document_password,
+        name="wagtaildocs_authenticate_with_password",
+    ),
     # Wagtail's listings that download spreadsheets, served with formulas made
     # plain text (pages.admin_exports); above Wagtail's routes, which they shadow.
     path("admin/", include("pages.admin_export_urls")),

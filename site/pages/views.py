@@ -1,15 +1,24 @@
-"""Health check, staff home, easy-read pages and friendly error pages."""
+"""Health check, staff home, easy-read pages, shared-password doors and friendly error pages."""
 
 import sys
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import InterfaceError, OperationalError
-from django.http import HttpResponse, JsonResponse
-from django.shortcuts import render
+from django.http import Http404, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
+from wagtail import views as wagtail_page_views
+from wagtail.documents.views import serve as wagtail_document_views
+from wagtail.forms import PasswordViewRestrictionForm
+from wagtail.models import CollectionViewRestriction, Page, PageViewRestriction
 
+from accounts import ratelimit
 from pages.health import channel_layer_reachable, database_reachable
+from pages.ids import parse_id
 from pages.navigation import items_for
 
 
@@ -102,3 +111,66 @@ def service_unavailable() -> HttpResponse:
     response = HttpResponse(bare_error_page("errors/503.html"), status=503)
     response["Retry-After"] = "30"
     return response
+
+
+TOO_MANY_PASSWORD_TRIES = _(
+    "Too many tries from here. Please wait 10 minutes, then type the password again."
+)
+
+
+class _TooManyTriesForm(PasswordViewRestrictionForm):
+    """The password form, saying "too many tries" beside the field without comparing it."""
+
+    def clean_password(self):
+        raise ValidationError(TOO_MANY_PASSWORD_TRIES)
+
+
+def _refused_form(request, restriction) -> PasswordViewRestrictionForm:
+    form = _TooManyTriesForm(request.POST, instance=restriction)
+    form.is_valid()
+    return form
+
+
+def _id_or_404(value: str) -> int:
+    number = parse_id(value)
+    if number is None:
+        raise Http404("no row could have this id")
+    return number
+
+
+def page_password(request, page_view_restriction_id: str, page_id: str):
+    """Wagtail's shared-password door of a private page, with a limit on tries.
+
+    Wagtail compares the password as often as it is sent; here every try
+    counts through the site's one limiter first, so a page's password cannot
+    be guessed from one browser or one network.
+    """
+    page_view_restriction_id = _id_or_404(page_view_restriction_id)
+    page_id = _id_or_404(page_id)
+    if request.method == "POST" and not ratelimit.allow(request, "page_password"):
+        restriction = get_object_or_404(
+            PageViewRestriction, id=page_view_restriction_id
+        )
+        page = get_object_or_404(Page, id=page_id).specific
+        response = page.serve_password_required_response(
+            request, _refused_form(request, restriction), request.path
+        )
+        response.status_code = 429
+        return response
+    return wagtail_page_views.authenticate_with_password(
+        request, page_view_restriction_id, page_id
+    )
+
+
+def document_password(request, restriction_id: str):
+    """Wagtail's shared-password door of a private document collection, limited the same way."""
+    restriction_id = _id_or_404(restriction_id)
+    if request.method == "POST" and not ratelimit.allow(request, "page_password"):
+        restriction = get_object_or_404(CollectionViewRestriction, id=restriction_id)
+        return TemplateResponse(
+            request,
+            settings.WAGTAILDOCS_PASSWORD_REQUIRED_TEMPLATE,
+            {"form": _refused_form(request, restriction), "action_url": request.path},
+            status=429,
+        )
+    return wagtail_document_views.authenticate_with_password(request, restriction_id)
