@@ -1,4 +1,4 @@
-"""A page behind a shared password asks for it in the site's own layout and words."""
+"""A page or document behind a shared password: asked for in the site's layout, with a limit on tries."""
 
 import pytest
 from django.core.cache import cache
@@ -20,6 +20,14 @@ def group_page(home_page):
     )
 
 
+def try_password(client, group_page, password):
+    restriction = PageViewRestriction.objects.get(page=group_page)
+    return client.post(
+        f"/_util/authenticate_with_password/{restriction.pk}/{group_page.pk}/",
+        {"password": password, "return_url": group_page.url},
+    )
+
+
 def test_a_password_page_asks_in_the_sites_layout_with_help_one_tap_away(
     client, group_page
 ):
@@ -35,11 +43,7 @@ def test_a_password_page_asks_in_the_sites_layout_with_help_one_tap_away(
 def test_a_wrong_password_says_so_beside_the_field_and_opens_nothing(
     client, group_page
 ):
-    restriction = PageViewRestriction.objects.get(page=group_page)
-    response = client.post(
-        f"/_util/authenticate_with_password/{restriction.pk}/{group_page.pk}/",
-        {"password": "guess", "return_url": group_page.url},
-    )
+    response = try_password(client, group_page, "guess")
 
     page = response.content.decode()
     assert response.status_code == 200
@@ -49,21 +53,9 @@ def test_a_wrong_password_says_so_beside_the_field_and_opens_nothing(
 
 
 def test_the_right_password_opens_the_page(client, group_page):
-    restriction = PageViewRestriction.objects.get(page=group_page)
-    client.post(
-        f"/_util/authenticate_with_password/{restriction.pk}/{group_page.pk}/",
-        {"password": "river42", "return_url": group_page.url},
-    )
+    try_password(client, group_page, "river42")
 
     assert "<h1>Tuesday group</h1>" in client.get(group_page.url).content.decode()
-
-
-def try_password(client, group_page, password):
-    restriction = PageViewRestriction.objects.get(page=group_page)
-    return client.post(
-        f"/_util/authenticate_with_password/{restriction.pk}/{group_page.pk}/",
-        {"password": password, "return_url": group_page.url},
-    )
 
 
 def test_guessing_a_page_password_from_one_browser_is_stopped_and_said_beside_it(
