@@ -369,11 +369,11 @@ WAGTAILADMIN_BASE_URL = env_str("BASE_URL", "http://127.0.0.1:8000")
 WAGTAILADMIN_LOGIN_URL = "/accounts/login/"
 # Private pages that need a sign-in send people to allauth, not to /_util/login/.
 WAGTAIL_FRONTEND_LOGIN_URL = "/accounts/login/"
-# Wagtail's own password views know nothing of allauth's rate limits and MFA.
 # A page or document behind a shared password asks for it in the site's own
 # layout and words, with the header's "I don't feel safe" still there.
 WAGTAIL_PASSWORD_REQUIRED_TEMPLATE = "pages/password_required.html"
 WAGTAILDOCS_PASSWORD_REQUIRED_TEMPLATE = "pages/password_required.html"
+# Wagtail's own password views know nothing of allauth's rate limits and MFA.
 WAGTAIL_PASSWORD_RESET_ENABLED = False
 WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
 # Staff never set someone else's password: whoever knows it could take the
